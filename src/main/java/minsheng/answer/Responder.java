@@ -1,0 +1,63 @@
+package minsheng.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import minsheng.knowledge.Citation;
+import minsheng.knowledge.Entry;
+import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Topic;
+import minsheng.match.Match;
+
+/** Turns the engine's verdict into the words the bot sends. */
+final class Responder {
+
+    private final KnowledgeBase knowledge;
+    private final String reportName;
+
+    Responder(KnowledgeBase knowledge) {
+        this.knowledge = knowledge;
+        this.reportName = knowledge.entries().isEmpty() ? ""
+                : "《" + knowledge.entries().get(0).citation().report().title() + "》";
+    }
+
+    Reply reply(Match match) {
+        return switch (match.outcome()) {
+            case ANSWER -> answer(match.offered().get(0).entry(), match.score());
+            case SUGGEST -> suggest(match);
+            case DECLINE -> decline(match.score());
+        };
+    }
+
+    Reply answer(Entry entry, double score) {
+        Citation c = entry.citation();
+        String citation = Messages.get("answer.citation", c.report().publisher(), c.report().title(),
+                c.section().title(), c.paragraphList());
+        return new Reply(Reply.Kind.ANSWER, entry.id(), score, entry.answer() + "\n\n" + citation, List.of());
+    }
+
+    private Reply suggest(Match match) {
+        List<Reply.Suggestion> suggestions = new ArrayList<>();
+        StringBuilder text = new StringBuilder(Messages.get("suggest.intro"));
+        for (Match.Candidate c : match.offered()) {
+            suggestions.add(new Reply.Suggestion(c.entry().id(), c.entry().standardQuestion()));
+            text.append('\n').append(Messages.get("suggest.item", String.valueOf(suggestions.size()),
+                    c.entry().standardQuestion()));
+        }
+        text.append('\n').append(Messages.get("suggest.pick"));
+        return new Reply(Reply.Kind.SUGGEST, null, match.score(), text.toString(), suggestions);
+    }
+
+    Reply decline(double score) {
+        String topics = String.join(Messages.get("topic.separator"),
+                knowledge.topics().stream().map(Topic::label).toList());
+        String text = Messages.get("decline.intro", reportName) + "\n"
+                + Messages.get("decline.topics", topics) + "\n"
+                + Messages.get("decline.hotline");
+        return new Reply(Reply.Kind.DECLINE, null, score, text, List.of());
+    }
+
+    Reply empty() {
+        return new Reply(Reply.Kind.DECLINE, null, 0, Messages.get("decline.empty") + "\n"
+                + Messages.get("decline.hotline"), List.of());
+    }
+}

@@ -1,0 +1,59 @@
+package minsheng.answer;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Optional;
+import minsheng.knowledge.KnowledgeBase;
+import minsheng.match.Match;
+import minsheng.match.Matcher;
+import minsheng.match.Thresholds;
+
+/**
+ * Everything the bot answers from at one moment: the knowledge, its index and the replies already worked out.
+ * Built whole and never changed; a reload builds a new snapshot and swaps it in, so a question is always answered
+ * from one consistent knowledge base. Thread-safe.
+ */
+public final class Snapshot {
+
+    /** Replies remembered; repeated questions (「低保」) then cost a map lookup. */
+    private static final int CACHED_REPLIES = 10_000;
+
+    private final KnowledgeBase knowledge;
+    private final Matcher matcher;
+    private final Responder responder;
+    private final Cache<String, Reply> replies;
+
+    private Snapshot(KnowledgeBase knowledge, Thresholds thresholds) {
+        this.knowledge = knowledge;
+        this.matcher = Matcher.build(knowledge, thresholds);
+        this.responder = new Responder(knowledge);
+        this.replies = Caffeine.newBuilder().maximumSize(CACHED_REPLIES).build();
+    }
+
+    public static Snapshot build(KnowledgeBase knowledge, Thresholds thresholds) {
+        return new Snapshot(knowledge, thresholds);
+    }
+
+    public KnowledgeBase knowledge() {
+        return knowledge;
+    }
+
+    /** The reply to a citizen's question. */
+    public Reply reply(String question) {
+        String q = question == null ? "" : question.strip();
+        if (q.isEmpty()) {
+            return responder.empty();
+        }
+        return replies.get(q, key -> responder.reply(matcher.match(key)));
+    }
+
+    /** The answer of one entry, for a suggestion the citizen picked; empty if no such entry. */
+    public Optional<Reply> answer(String entryId) {
+        return knowledge.entry(entryId).map(e -> responder.answer(e, 1.0));
+    }
+
+    /** The engine's full verdict, for evaluation and diagnostics. */
+    public Match match(String question) {
+        return matcher.match(question);
+    }
+}

@@ -1,0 +1,107 @@
+package minsheng.app;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import minsheng.match.Thresholds;
+
+/**
+ * The operator's settings, read from the environment once at start and checked before anything runs. The token
+ * never appears in {@link #toString()} or in any message.
+ */
+record Config(
+        String token,
+        URI apiUrl,
+        Set<Long> adminIds,
+        Path knowledgeDir,
+        Path dataDir,
+        Thresholds thresholds) {
+
+    static final String DEFAULT_API_URL = "https://api.telegram.org";
+
+    Config {
+        adminIds = Set.copyOf(adminIds);
+    }
+
+    boolean hasToken() {
+        return token != null;
+    }
+
+    /** Reads the settings; throws with a message naming the variable and what is wrong with it. */
+    static Config fromEnvironment(Map<String, String> env) {
+        String token = blankToNull(env.get("TELEGRAM_BOT_TOKEN"));
+        if (token != null && !token.matches("\\d+:[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException(
+                    "TELEGRAM_BOT_TOKEN does not look like a bot token (digits, a colon, then letters, digits,"
+                            + " '_' or '-'); ask @BotFather for the token");
+        }
+        URI api = apiUrl(env.getOrDefault("TELEGRAM_API_URL", DEFAULT_API_URL));
+        Set<Long> admins = adminIds(env.getOrDefault("ADMIN_IDS", ""));
+        Path knowledge = Path.of(env.getOrDefault("KNOWLEDGE_DIR", "knowledge"));
+        Path data = Path.of(env.getOrDefault("DATA_DIR", "data"));
+        double answerAt = fraction(env, "ANSWER_THRESHOLD", Thresholds.DEFAULT_ANSWER_AT);
+        double suggestAt = fraction(env, "SUGGEST_THRESHOLD", Thresholds.DEFAULT_SUGGEST_AT);
+        double margin = fraction(env, "AMBIGUITY_MARGIN", Thresholds.DEFAULT_MARGIN);
+        Thresholds thresholds;
+        try {
+            thresholds = new Thresholds(answerAt, suggestAt, margin);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN: "
+                    + e.getMessage(), e);
+        }
+        return new Config(token, api, admins, knowledge, data, thresholds);
+    }
+
+    private static URI apiUrl(String value) {
+        try {
+            URI uri = URI.create(value.strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TELEGRAM_API_URL must be the Bot API base URL such as "
+                    + DEFAULT_API_URL + ", was \"" + value + "\"", e);
+        }
+    }
+
+    private static Set<Long> adminIds(String value) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(part.strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("ADMIN_IDS must be Telegram user ids (numbers) separated by"
+                        + " commas; \"" + part.strip() + "\" is not a number", e);
+            }
+        }
+        return ids;
+    }
+
+    private static double fraction(Map<String, String> env, String name, double fallback) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number between 0 and 1, was \"" + value + "\"", e);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    @Override
+    public String toString() {
+        return "Config[token=" + (token == null ? "unset" : "****") + ", apiUrl=" + apiUrl + ", adminIds=" + adminIds
+                + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package minsheng.eval;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import minsheng.knowledge.KnowledgeBase;
+
+/**
+ * A set of questions with the entry each should get, read from a UTF-8 file of lines {@code EXPECTED<TAB>QUESTION}.
+ * EXPECTED is an entry id, {@code DECLINE}, or ids joined by {@code |} for a question that fairly asks about
+ * several entries (offering them as a choice, or answering any one, is right). {@code #} starts a comment line.
+ */
+public record QuestionSet(String name, List<Case> cases) {
+
+    public static final String DECLINE = "DECLINE";
+
+    /** One question and what it should get; {@code expected} is empty for a question to decline. */
+    public record Case(int line, String question, Set<String> expected) {
+
+        public boolean shouldDecline() {
+            return expected.isEmpty();
+        }
+
+        boolean ambiguous() {
+            return expected.size() > 1;
+        }
+    }
+
+    public QuestionSet {
+        cases = List.copyOf(cases);
+    }
+
+    /** Reads the file, refusing lines without a tab and ids the knowledge does not have, each named by line. */
+    public static QuestionSet read(Path file, KnowledgeBase knowledge) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                errors.add(file + ":" + (i + 1) + ": expected EXPECTED<TAB>QUESTION");
+                continue;
+            }
+            String expected = line.substring(0, tab).strip();
+            Set<String> ids = new LinkedHashSet<>();
+            if (!expected.equals(DECLINE)) {
+                for (String id : expected.split("\\|")) {
+                    if (knowledge.entry(id.strip()).isEmpty()) {
+                        errors.add(file + ":" + (i + 1) + ": \"" + id + "\" is not an entry id");
+                    }
+                    ids.add(id.strip());
+                }
+            }
+            cases.add(new Case(i + 1, line.substring(tab + 1), ids));
+        }
+        if (!errors.isEmpty()) {
+            throw new IOException(String.join("\n", errors));
+        }
+        return new QuestionSet(file.toString(), cases);
+    }
+}

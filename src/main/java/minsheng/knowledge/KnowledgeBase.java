@@ -1,0 +1,41 @@
+package minsheng.knowledge;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything the bot knows: validated entries in file order, and the synonyms. Immutable. */
+public final class KnowledgeBase {
+
+    private final List<Entry> entries;
+    private final Map<String, Entry> byId;
+    private final Vocabulary vocabulary;
+
+    KnowledgeBase(List<Entry> entries, Vocabulary vocabulary) {
+        this.entries = List.copyOf(entries);
+        Map<String, Entry> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.put(e.id(), e));
+        this.byId = Map.copyOf(map);
+        this.vocabulary = vocabulary;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    public Optional<Entry> entry(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The topics that have at least one entry, in the fixed topic order. */
+    public List<Topic> topics() {
+        return java.util.Arrays.stream(Topic.values())
+                .filter(t -> entries.stream().anyMatch(e -> e.topic() == t))
+                .toList();
+    }
+}

@@ -1,0 +1,89 @@
+package minsheng.knowledge;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads a knowledge folder: every {@code *.json} file in it (sorted by name) and {@code synonyms.txt}. Loading
+ * refuses knowledge with any problem; checking reports them all.
+ */
+public final class KnowledgeLoader {
+
+    private KnowledgeLoader() {
+    }
+
+    /** The knowledge in {@code dir}, or every problem that keeps it from loading. */
+    public static KnowledgeBase load(Path dir) throws KnowledgeException {
+        List<Problem> problems = new ArrayList<>();
+        KnowledgeBase base = read(dir, null, problems);
+        if (!problems.isEmpty()) {
+            throw new KnowledgeException(problems);
+        }
+        return base;
+    }
+
+    /** Every problem in {@code dir}; with an article, also checks figures against it. Empty when clean. */
+    public static List<Problem> check(Path dir, Article article) {
+        List<Problem> problems = new ArrayList<>();
+        read(dir, article, problems);
+        return problems;
+    }
+
+    private static KnowledgeBase read(Path dir, Article article, List<Problem> problems) {
+        String where = dir.toString();
+        if (!Files.isDirectory(dir)) {
+            problems.add(Problem.inFile(where, null, "is not a folder; set KNOWLEDGE_DIR to the knowledge folder"));
+            return null;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            problems.add(Problem.inFile(where, null, "cannot be listed: " + e.getMessage()));
+            return null;
+        }
+        if (files.isEmpty()) {
+            problems.add(Problem.inFile(where, null, "holds no knowledge files (*.json)"));
+            return null;
+        }
+        KnowledgeValidator validator = new KnowledgeValidator(problems);
+        for (Path file : files) {
+            KnowledgeReader.FileJson json = KnowledgeReader.read(file, problems);
+            if (json != null) {
+                validator.add(file.getFileName().toString(), json);
+            }
+        }
+        List<Entry> entries = validator.finish();
+        Vocabulary vocabulary = vocabulary(dir, problems);
+        if (article != null) {
+            ArticleCheck.check(entries, article, problems);
+        }
+        return new KnowledgeBase(entries, vocabulary);
+    }
+
+    private static Vocabulary vocabulary(Path dir, List<Problem> problems) {
+        String fillers = text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems);
+        String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems);
+        return Vocabulary.parse(groups, Vocabulary.parseFillers(fillers), problems);
+    }
+
+    /** The file's text, or "" when it does not exist (both vocabulary files are optional). */
+    private static String text(Path file, List<Problem> problems) {
+        if (!Files.exists(file)) {
+            return "";
+        }
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            problems.add(Problem.inFile(file.getFileName().toString(), null, "cannot be read: " + e.getMessage()));
+            return "";
+        }
+    }
+}

@@ -1,0 +1,337 @@
+package minsheng.knowledge;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import minsheng.knowledge.KnowledgeReader.CitationJson;
+import minsheng.knowledge.KnowledgeReader.EntryJson;
+import minsheng.knowledge.KnowledgeReader.FileJson;
+import minsheng.knowledge.KnowledgeReader.RawEntry;
+import minsheng.knowledge.KnowledgeReader.SectionJson;
+import minsheng.knowledge.KnowledgeReader.SourceJson;
+
+/**
+ * Checks what the read values mean, entry by entry and across files, and turns them into {@link Entry} values.
+ * Every rule adds a {@link Problem} and goes on, so an admin sees all mistakes in one pass.
+ */
+final class KnowledgeValidator {
+
+    static final int MIN_QUESTIONS = 4;
+    static final int MAX_SENTENCES = 4;
+    /** Telegram's limit for one message, less room for the citation line a reply adds. */
+    static final int MAX_ANSWER_LENGTH = 4096 - 256;
+    /** Ids travel in Telegram button data (64 bytes at most), so they stay short and ASCII. */
+    static final int MAX_ID_LENGTH = 48;
+
+    private static final Pattern ID = Pattern.compile("[a-z]+(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]+");
+    private static final Pattern NOT_WORD = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+
+    private final List<Problem> problems;
+    private final List<Entry> entries = new ArrayList<>();
+    /** Every id seen, sound or not, with the file it was first used in. */
+    private final Map<String, String> idFiles = new HashMap<>();
+    private final Map<String, Entry> questionOwner = new HashMap<>();
+    /** Related ids are checked once all files are read; remembered with where they were written. */
+    private final List<Pending> pendingRelated = new ArrayList<>();
+
+    private record Pending(String file, int line, String entry, String related) {}
+
+    KnowledgeValidator(List<Problem> problems) {
+        this.problems = problems;
+    }
+
+    void add(String file, FileJson json) {
+        Report report = report(file, json.source());
+        if (json.entries() == null) {
+            if (problems.stream().noneMatch(p -> p.file().equals(file) && "entries".equals(p.field()))) {
+                problems.add(Problem.inFile(file, "entries", "missing; the file must list its entries"));
+            }
+            return;
+        }
+        if (json.entries().isEmpty()) {
+            problems.add(Problem.inFile(file, "entries", "is empty; a knowledge file holds at least one entry"));
+        }
+        for (RawEntry raw : json.entries()) {
+            if (raw.json() != null) {
+                entry(file, raw, report);
+            } else if (!raw.label().startsWith("#")) {
+                // Unreadable, but its id is known: other entries may still point at it.
+                idFiles.putIfAbsent(raw.label(), file);
+            }
+        }
+    }
+
+    /** The entries whose own fields are sound, in file order. */
+    List<Entry> finish() {
+        for (Pending p : pendingRelated) {
+            if (!idFiles.containsKey(p.related())) {
+                problems.add(new Problem(p.file(), p.line(), 0, p.entry(), "related",
+                        "\"" + p.related() + "\" is not the id of any entry"));
+            }
+        }
+        return List.copyOf(entries);
+    }
+
+    private Report report(String file, SourceJson s) {
+        if (s == null) {
+            if (problems.stream().noneMatch(p -> p.file().equals(file) && p.field() != null
+                    && p.field().startsWith("source"))) {
+                problems.add(Problem.inFile(file, "source",
+                        "missing; name the report: publisher, province, year, title and sections"));
+            }
+            return null;
+        }
+        boolean ok = required(file, null, "source.publisher", s.publisher())
+                & required(file, null, "source.province", s.province())
+                & required(file, null, "source.title", s.title());
+        if (s.year() == null) {
+            problems.add(Problem.inFile(file, "source.year", "missing; the year the report covers, e.g. 2020"));
+            ok = false;
+        }
+        List<Report.Section> sections = new ArrayList<>();
+        if (s.sections() == null || s.sections().isEmpty()) {
+            problems.add(Problem.inFile(file, "source.sections",
+                    "missing or empty; list the sections entries cite: {\"id\", \"title\", \"paragraphs\": [first, last]}"));
+            ok = false;
+        } else {
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < s.sections().size(); i++) {
+                SectionJson sj = s.sections().get(i);
+                String field = "source.sections[" + (i + 1) + "]";
+                if (sj == null) {
+                    problems.add(Problem.inFile(file, field, "is null"));
+                    ok = false;
+                    continue;
+                }
+                boolean sectionOk = required(file, null, field + ".id", sj.id())
+                        & required(file, null, field + ".title", sj.title());
+                List<Integer> range = sj.paragraphs();
+                if (range == null || range.size() != 2 || range.contains(null)
+                        || range.get(0) < 1 || range.get(0) > range.get(1)) {
+                    problems.add(Problem.inFile(file, field + ".paragraphs",
+                            "must be [first, last] with 1 ≤ first ≤ last"));
+                    sectionOk = false;
+                }
+                if (sj.id() != null && !ids.add(sj.id())) {
+                    problems.add(Problem.inFile(file, field + ".id", "\"" + sj.id() + "\" is listed twice"));
+                    sectionOk = false;
+                }
+                if (sectionOk) {
+                    sections.add(new Report.Section(sj.id().strip(), sj.title().strip(), range.get(0), range.get(1)));
+                } else {
+                    ok = false;
+                }
+            }
+        }
+        return ok ? new Report(s.publisher().strip(), s.province().strip(), s.year(), s.title().strip(), sections)
+                : null;
+    }
+
+    private void entry(String file, RawEntry raw, Report report) {
+        EntryJson e = raw.json();
+        String label = raw.label();
+        int line = raw.line();
+        int before = problems.size();
+
+        String id = e.id() == null ? null : e.id().strip();
+        if (id == null || id.isEmpty()) {
+            add(file, line, label, "id", "missing; give the entry a stable id such as medical.stent-price");
+        } else if (!ID.matcher(id).matches()) {
+            add(file, line, label, "id", "\"" + id + "\" must be lower-case words joined by dots and hyphens,"
+                    + " such as medical.stent-price");
+        } else if (id.length() > MAX_ID_LENGTH) {
+            add(file, line, label, "id", "is " + id.length() + " characters; keep it within " + MAX_ID_LENGTH);
+        } else {
+            String first = idFiles.putIfAbsent(id, file);
+            if (first != null) {
+                add(file, line, label, "id", "\"" + id + "\" is already used by an entry in " + first);
+            }
+        }
+
+        Topic topic = null;
+        if (e.topic() == null || e.topic().isBlank()) {
+            add(file, line, label, "topic", "missing; one of " + String.join("、", Topic.labels()));
+        } else {
+            topic = Topic.byLabel(e.topic().strip()).orElse(null);
+            if (topic == null) {
+                add(file, line, label, "topic", "\"" + e.topic() + "\" is not a known topic; use one of "
+                        + String.join("、", Topic.labels()));
+            }
+        }
+
+        List<String> questions = texts(file, line, label, "questions", e.questions(), true);
+        if (e.questions() != null && questions.size() < MIN_QUESTIONS) {
+            add(file, line, label, "questions", "has " + questions.size() + "; write at least " + MIN_QUESTIONS
+                    + " ways citizens ask it");
+        }
+
+        String answer = e.answer() == null ? "" : e.answer().strip();
+        if (answer.isEmpty()) {
+            add(file, line, label, "answer", "missing or empty");
+        } else {
+            if (answer.length() > MAX_ANSWER_LENGTH) {
+                add(file, line, label, "answer", "is " + answer.length() + " characters; keep it within "
+                        + MAX_ANSWER_LENGTH + " so the reply with its citation fits one Telegram message (4096)");
+            }
+            int sentences = sentences(answer);
+            if (sentences > MAX_SENTENCES) {
+                add(file, line, label, "answer", "has " + sentences + " sentences; keep it to 1–" + MAX_SENTENCES);
+            }
+        }
+
+        List<String> figures;
+        if (e.figures() == null) {
+            add(file, line, label, "figures", "missing; list the figures the answer states, or [] when it states none");
+            figures = List.of();
+        } else {
+            figures = texts(file, line, label, "figures", e.figures(), false);
+            for (String figure : figures) {
+                if (!answer.isEmpty() && !answer.contains(figure)) {
+                    add(file, line, label, "figures", "\"" + figure + "\" does not appear in the answer");
+                }
+            }
+            if (!answer.isEmpty()) {
+                for (String number : uncoveredNumbers(answer, figures)) {
+                    add(file, line, label, "answer", "states \"" + number + "\" but figures does not list it");
+                }
+            }
+        }
+
+        Citation citation = citation(file, line, label, e.source(), report);
+        List<String> related = texts(file, line, label, "related", e.related(), false);
+        for (String r : related) {
+            if (r.equals(id)) {
+                add(file, line, label, "related", "refers to the entry itself");
+            } else {
+                pendingRelated.add(new Pending(file, line, label, r));
+            }
+        }
+        List<String> keywords = texts(file, line, label, "keywords", e.keywords(), false);
+
+        if (problems.size() > before || report == null) {
+            return;
+        }
+        Entry entry = new Entry(id, topic, questions, answer, figures, citation, related, keywords, file);
+        for (String q : questions) {
+            Entry owner = questionOwner.putIfAbsent(questionKey(q), entry);
+            if (owner != null) {
+                add(file, line, label, "questions", "\"" + q + "\" is also a question of "
+                        + (owner == entry ? "this entry" : owner.id() + " (" + owner.file() + ")"));
+            }
+        }
+        entries.add(entry);
+    }
+
+    private Citation citation(String file, int line, String label, CitationJson c, Report report) {
+        if (c == null) {
+            add(file, line, label, "source", "missing; give the section and paragraphs the facts come from:"
+                    + " {\"section\": \"employment\", \"paragraphs\": [10]}");
+            return null;
+        }
+        if (c.section() == null || c.section().isBlank()) {
+            add(file, line, label, "source.section", "missing");
+            return null;
+        }
+        if (report == null) {
+            return null;
+        }
+        Report.Section section = report.section(c.section().strip()).orElse(null);
+        if (section == null) {
+            add(file, line, label, "source.section", "\"" + c.section() + "\" is not a section of this file's source ("
+                    + String.join(", ", report.sections().stream().map(Report.Section::id).toList()) + ")");
+            return null;
+        }
+        if (c.paragraphs() == null || c.paragraphs().isEmpty() || c.paragraphs().contains(null)) {
+            add(file, line, label, "source.paragraphs", "missing or empty; the paragraph numbers the facts come from");
+            return null;
+        }
+        boolean ok = true;
+        for (int paragraph : c.paragraphs()) {
+            if (!section.covers(paragraph)) {
+                add(file, line, label, "source.paragraphs", paragraph + " is outside section " + section.id()
+                        + " (paragraphs " + section.firstParagraph() + "–" + section.lastParagraph() + ")");
+                ok = false;
+            }
+        }
+        return ok ? new Citation(report, section, c.paragraphs()) : null;
+    }
+
+    /** Non-blank, stripped items of a text list; reports blank items and, when asked, repeats. */
+    private List<String> texts(String file, int line, String label, String field, List<String> values,
+                               boolean required) {
+        if (values == null) {
+            if (required) {
+                add(file, line, label, field, "missing");
+            }
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (v == null || v.isBlank()) {
+                add(file, line, label, field + "[" + (i + 1) + "]", "is empty");
+            } else {
+                out.add(v.strip());
+            }
+        }
+        return out;
+    }
+
+    private boolean required(String file, String label, String field, String value) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(file, 0, 0, label, field, "missing or empty"));
+            return false;
+        }
+        return true;
+    }
+
+    private void add(String file, int line, String label, String field, String message) {
+        problems.add(new Problem(file, line, 0, label, field, message));
+    }
+
+    static int sentences(String text) {
+        int count = 0;
+        for (String part : SENTENCE_END.split(text)) {
+            if (!part.isBlank()) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Numbers in the answer that no listed figure covers, so no figure slips in unverified. */
+    static List<String> uncoveredNumbers(String answer, List<String> figures) {
+        boolean[] covered = new boolean[answer.length()];
+        for (String f : figures) {
+            for (int at = answer.indexOf(f); at >= 0; at = answer.indexOf(f, at + 1)) {
+                java.util.Arrays.fill(covered, at, at + f.length(), true);
+            }
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = NUMBER.matcher(answer);
+        while (m.find()) {
+            for (int i = m.start(); i < m.end(); i++) {
+                if (!covered[i]) {
+                    out.add(m.group());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Two questions are the same when they differ only in width, case, spacing or punctuation. */
+    static String questionKey(String question) {
+        String folded = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return NOT_WORD.matcher(folded).replaceAll("");
+    }
+}

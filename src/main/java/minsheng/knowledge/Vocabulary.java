@@ -1,0 +1,109 @@
+package minsheng.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * How citizens' words are read. {@code synonyms.txt}: each line one group of words for the same thing, separated
+ * by commas (ASCII or Chinese); the first is the canonical term the others are read as. {@code fillers.txt}: words
+ * that carry nothing in a question (请问, 一下, 呢) and are passed over. {@code #} starts a comment in both.
+ */
+public record Vocabulary(List<Group> groups, List<String> fillers) {
+
+    public static final String SYNONYMS_FILE_NAME = "synonyms.txt";
+    public static final String FILLERS_FILE_NAME = "fillers.txt";
+
+    private static final Pattern SEPARATOR = Pattern.compile("[,，、]");
+
+    public Vocabulary {
+        groups = List.copyOf(groups);
+        fillers = List.copyOf(fillers);
+    }
+
+    public static Vocabulary none() {
+        return new Vocabulary(List.of(), List.of());
+    }
+
+    /** A canonical term and the variants that mean the same. */
+    public record Group(String canonical, List<String> variants, int line) {
+
+        public Group {
+            variants = List.copyOf(variants);
+        }
+
+        List<String> terms() {
+            List<String> all = new ArrayList<>(variants);
+            all.add(0, canonical);
+            return all;
+        }
+    }
+
+    /** Parses the synonym groups; {@code fillers} come from the fillers file, already parsed. */
+    static Vocabulary parse(String text, List<String> fillers, List<Problem> problems) {
+        List<Group> groups = new ArrayList<>();
+        Map<String, Integer> seenOnLine = new HashMap<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            if (hash >= 0) {
+                line = line.substring(0, hash);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> terms = new ArrayList<>();
+            for (String raw : SEPARATOR.split(line, -1)) {
+                String term = raw.strip();
+                if (term.isEmpty()) {
+                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, "empty term; separate terms with single commas"));
+                    continue;
+                }
+                Integer earlier = seenOnLine.putIfAbsent(term, lineNo);
+                if (earlier != null) {
+                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, earlier == lineNo
+                            ? "\"" + term + "\" appears twice in this group"
+                            : "\"" + term + "\" is already in the group on line " + earlier
+                                    + "; a term may belong to one group only"));
+                    continue;
+                }
+                terms.add(term);
+            }
+            if (terms.size() < 2) {
+                problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null,
+                        "a group needs at least two terms, the canonical one first: 低保, 最低生活保障"));
+                continue;
+            }
+            groups.add(new Group(terms.get(0), terms.subList(1, terms.size()), lineNo));
+        }
+        Vocabulary vocabulary = new Vocabulary(groups, fillers);
+        for (Group g : groups) {
+            for (String term : g.terms()) {
+                if (fillers.contains(term)) {
+                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, g.line(), null, "\"" + term + "\" is also in "
+                            + FILLERS_FILE_NAME + ", where it would be passed over before it could be read"));
+                }
+            }
+        }
+        return vocabulary;
+    }
+
+    /** Filler words, any number a line, separated by commas or spaces. */
+    static List<String> parseFillers(String text) {
+        List<String> out = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            int hash = line.indexOf('#');
+            String words = hash >= 0 ? line.substring(0, hash) : line;
+            for (String word : words.split("[,，、\\s]+")) {
+                if (!word.isBlank() && !out.contains(word.strip())) {
+                    out.add(word.strip());
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,56 @@
+package minsheng.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import minsheng.match.Thresholds;
+import org.junit.jupiter.api.Test;
+
+class ConfigTest {
+
+    @Test
+    void defaultsWhenNothingIsSet() {
+        Config c = Config.fromEnvironment(Map.of());
+        assertFalse(c.hasToken());
+        assertEquals("https://api.telegram.org", c.apiUrl().toString());
+        assertEquals(Path.of("knowledge"), c.knowledgeDir());
+        assertEquals(Path.of("data"), c.dataDir());
+        assertEquals(Thresholds.defaults(), c.thresholds());
+    }
+
+    @Test
+    void readsAdminIdsAndThresholds() {
+        Config c = Config.fromEnvironment(Map.of("ADMIN_IDS", " 42, 7 ,", "ANSWER_THRESHOLD", "0.6",
+                "SUGGEST_THRESHOLD", "0.3", "AMBIGUITY_MARGIN", "0.1"));
+        assertEquals(Set.of(42L, 7L), c.adminIds());
+        assertEquals(new Thresholds(0.6, 0.3, 0.1), c.thresholds());
+    }
+
+    @Test
+    void masksTheTokenWhenPrinted() {
+        Config c = Config.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "123456:AAAAsecretPART"));
+        assertTrue(c.hasToken());
+        assertFalse(c.toString().contains("secretPART"), c.toString());
+        assertTrue(c.toString().contains("token=****"));
+    }
+
+    @Test
+    void namesTheSettingThatIsWrong() {
+        assertEquals("TELEGRAM_API_URL must be the Bot API base URL such as https://api.telegram.org,"
+                        + " was \"ftp://example\"",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Config.fromEnvironment(Map.of("TELEGRAM_API_URL", "ftp://example"))).getMessage());
+        assertEquals("ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN: suggest threshold (0.9) cannot be"
+                        + " above the answer threshold (" + Thresholds.DEFAULT_ANSWER_AT + ")",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Config.fromEnvironment(Map.of("SUGGEST_THRESHOLD", "0.9"))).getMessage());
+        assertEquals("AMBIGUITY_MARGIN must be a number between 0 and 1, was \"lots\"",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Config.fromEnvironment(Map.of("AMBIGUITY_MARGIN", "lots"))).getMessage());
+    }
+}

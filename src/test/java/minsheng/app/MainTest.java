@@ -1,0 +1,157 @@
+package minsheng.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command line, run in-process with its streams captured, exactly as an operator would use it. */
+class MainTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int status, String out, String err) {}
+
+    private static Run run(Map<String, String> env, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Map<String, String> environment = new HashMap<>(Map.of("KNOWLEDGE_DIR", "knowledge"));
+        environment.putAll(env);
+        int status = new Main(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Run run(String... args) {
+        return run(Map.of(), "", args);
+    }
+
+    @Test
+    void askAnswersTheStentPriceWithTheFigureAndItsSource() throws Exception {
+        Run r = run("ask", "--json", "心脏支架现在多少钱");
+        assertEquals(0, r.status(), r.err());
+        JsonNode reply = JSON.readTree(r.out());
+        assertTrue(reply.get("answered").asBoolean());
+        assertEquals("medical.stent-price", reply.get("entryId").asText());
+        assertTrue(reply.get("reply").asText().contains("700余元"), reply.toString());
+        assertTrue(reply.get("reply").asText().contains("来源：民生资讯网"), reply.toString());
+        assertEquals(0, reply.get("suggestions").size());
+        assertTrue(reply.get("score").asDouble() > 0 && reply.get("score").asDouble() <= 1);
+    }
+
+    @Test
+    void askDeclinesTheWeatherAndPointsToTheHotline() throws Exception {
+        JsonNode reply = JSON.readTree(run("ask", "--json", "明天天气怎么样").out());
+        assertFalse(reply.get("answered").asBoolean());
+        assertTrue(reply.get("entryId").isNull());
+        assertTrue(reply.get("reply").asText().contains("12345"));
+        assertTrue(reply.get("reply").asText().contains("医疗医保"), "lists the topics it knows");
+    }
+
+    @Test
+    void askWithoutQuestionAnswersEachLineOfInputInOrder() throws Exception {
+        Run r = run(Map.of(), "心脏支架现在多少钱\n明天天气怎么样\n农村低保对象有多少人\n", "ask", "--json");
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size(), r.out());
+        assertEquals("心脏支架现在多少钱", JSON.readTree(lines.get(0)).get("question").asText());
+        assertEquals("明天天气怎么样", JSON.readTree(lines.get(1)).get("question").asText());
+        assertEquals("assistance.rural-dibao", JSON.readTree(lines.get(2)).get("entryId").asText());
+    }
+
+    @Test
+    void askPrintsThePlainReplyWithoutJson() {
+        Run r = run("ask", "心脏支架现在多少钱");
+        assertTrue(r.out().contains("700余元") && r.out().contains("来源："), r.out());
+    }
+
+    @Test
+    void chatPicksASuggestionByItsNumber() {
+        Run r = run(Map.of(), "低保有多少人\n2\n/quit\n", "chat");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("您是想问"), r.out());
+        int choice = r.out().indexOf("您是想问");
+        String afterPick = r.out().substring(r.out().indexOf("问：", choice));
+        assertTrue(afterPick.contains("低保对象有"), r.out());
+        assertTrue(r.out().contains("再见"));
+    }
+
+    @Test
+    void chatExplainsANumberWhenNothingWasOffered() {
+        Run r = run(Map.of(), "3\n", "chat");
+        assertTrue(r.out().contains("现在没有可选的序号"), r.out());
+    }
+
+    @Test
+    void checkIsCleanOnTheShippedKnowledgeAndTheArticle() {
+        Run r = run("check", "--source", "../shared/seed/shanxi-minsheng-2020.txt");
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().contains("is clean"));
+    }
+
+    @Test
+    void checkListsEveryProblemAndFails() {
+        Run r = run(Map.of("KNOWLEDGE_DIR", "src/test/resources/knowledge/broken/unknown-field"), "", "check");
+        assertEquals(1, r.status());
+        assertTrue(r.out().contains("questoins: unknown field (did you mean \"questions\"?)"), r.out());
+        assertTrue(r.out().contains("2 problem(s)"), r.out());
+    }
+
+    @Test
+    void askRefusesToRunOnBrokenKnowledgeAndSaysWhy() {
+        Run r = run(Map.of("KNOWLEDGE_DIR", "src/test/resources/knowledge/broken/missing-answer"), "", "ask", "低保");
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("answer: missing or empty"), r.err());
+    }
+
+    @Test
+    void unknownCommandPrintsUsage() {
+        Run r = run("serve");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown command \"serve\"") && r.err().contains("usage:"), r.err());
+    }
+
+    @Test
+    void badSettingIsNamedAndNothingRuns() {
+        Run r = run(Map.of("ADMIN_IDS", "12,abc"), "", "ask", "低保");
+        assertEquals(2, r.status());
+        assertEquals("configuration: ADMIN_IDS must be Telegram user ids (numbers) separated by commas;"
+                + " \"abc\" is not a number", r.err().strip());
+    }
+
+    @Test
+    void neverPrintsTheToken() {
+        String token = "123456:SECRET-token_value-abcdefghij";
+        Run r = run(Map.of("TELEGRAM_BOT_TOKEN", token), "");
+        assertFalse(r.out().contains("SECRET") || r.err().contains("SECRET"), r.err());
+        Run bad = run(Map.of("TELEGRAM_BOT_TOKEN", "not a token SECRET"), "", "chat");
+        assertEquals(2, bad.status());
+        assertFalse(bad.err().contains("SECRET"), bad.err());
+    }
+
+    @Test
+    void evalPrintsTheFiguresOfTheDevelopmentSet() {
+        Run r = run("eval");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("top-1 accuracy") && r.out().contains("decline accuracy")
+                && r.out().contains("suggestion rate") && r.out().contains("misses:"), r.out());
+    }
+
+    @Test
+    void emptyQuestionGetsAHintNotADecline() throws Exception {
+        JsonNode reply = JSON.readTree(run(Map.of(), "   \n", "ask", "--json").out());
+        assertNull(reply.get("entryId").textValue());
+        assertTrue(reply.get("reply").asText().contains("请直接输入"), reply.toString());
+    }
+}

@@ -1,0 +1,176 @@
+package minsheng.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each broken fixture breaks one rule; the checker must name file, entry, field and what is wrong. */
+class KnowledgeCheckTest {
+
+    static Path fixture(String name) {
+        try {
+            return Path.of(KnowledgeCheckTest.class.getResource("/knowledge/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> problems(String dir) {
+        return KnowledgeLoader.check(fixture(dir), null).stream().map(Problem::toString).toList();
+    }
+
+    private static List<String> problemsAgainstArticle(String dir) throws IOException {
+        return KnowledgeLoader.check(fixture(dir), Article.read(fixture("article.txt"))).stream()
+                .map(Problem::toString).toList();
+    }
+
+    @Test
+    void acceptsValidKnowledge() {
+        assertEquals(List.of(), problems("valid"));
+    }
+
+    @Test
+    void reportsMalformedJsonWithLineAndColumn() {
+        assertEquals(List.of("employment.json:23:7: malformed JSON: Unexpected character ('\"' (code 34)):"
+                + " was expecting comma to separate Object entries"), problems("broken/malformed"));
+    }
+
+    @Test
+    void refusesMisspeltFieldAndSuggestsTheRightOne() {
+        assertEquals(List.of(
+                "employment.json:20: entry employment.urban-new-jobs: questoins: unknown field"
+                        + " (did you mean \"questions\"?)",
+                "employment.json:20: entry employment.urban-new-jobs: questions: missing"),
+                problems("broken/unknown-field"));
+    }
+
+    @Test
+    void reportsMissingAnswer() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: answer: missing or empty"),
+                problems("broken/missing-answer"));
+    }
+
+    @Test
+    void asksForAtLeastFourQuestions() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: questions: has 2;"
+                + " write at least 4 ways citizens ask it"), problems("broken/too-few-questions"));
+    }
+
+    @Test
+    void reportsDuplicateIdWithTheFileThatHasItFirst() {
+        List<String> problems = problems("broken/duplicate-id");
+        assertTrue(problems.contains("employment.json:48: entry employment.urban-new-jobs: id:"
+                + " \"employment.urban-new-jobs\" is already used by an entry in employment.json"), problems::toString);
+    }
+
+    @Test
+    void reportsTheSameQuestionInTwoEntriesEvenWithDifferentPunctuation() {
+        assertEquals(List.of("employment.json:48: entry employment.rural-labor-transfer: questions:"
+                + " \"2020年城镇新增就业多少人？\" is also a question of employment.urban-new-jobs (employment.json)"),
+                problems("broken/duplicate-question"));
+    }
+
+    @Test
+    void reportsFigureMissingFromTheAnswer() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: figures:"
+                + " \"49万人\" does not appear in the answer"), problems("broken/figure-not-in-answer"));
+    }
+
+    @Test
+    void reportsNumberInTheAnswerThatFiguresDoNotList() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: answer:"
+                + " states \"106\" but figures does not list it"), problems("broken/number-not-in-figures"));
+    }
+
+    @Test
+    void reportsRelatedIdThatDoesNotExist() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: related:"
+                + " \"employment.rural-jobs\" is not the id of any entry"), problems("broken/unknown-related"));
+    }
+
+    @Test
+    void refusesAnswerLongerThanATelegramMessage() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: answer: is 4201 characters;"
+                + " keep it within 3840 so the reply with its citation fits one Telegram message (4096)"),
+                problems("broken/answer-too-long"));
+    }
+
+    @Test
+    void keepsAnswersToFourSentences() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: answer: has 5 sentences;"
+                + " keep it to 1–4"), problems("broken/too-many-sentences"));
+    }
+
+    @Test
+    void reportsUnknownTopicAndListsTheKnownOnes() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: topic: \"工作\" is not a known"
+                + " topic; use one of 民生综述、就业、养老、社会保险、医疗医保、教育、社会救助、儿童与残疾人、妇幼健康、城市建设"),
+                problems("broken/unknown-topic"));
+    }
+
+    @Test
+    void reportsSectionTheFileDoesNotDeclare() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: source.section: \"jobs\" is not"
+                + " a section of this file's source (employment)"), problems("broken/unknown-section"));
+    }
+
+    @Test
+    void reportsParagraphOutsideItsSection() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: source.paragraphs: 25 is"
+                + " outside section employment (paragraphs 7–12)"), problems("broken/paragraph-outside-section"));
+    }
+
+    @Test
+    void reportsValueOfTheWrongType() {
+        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: questions: expected a list in [ ]"),
+                problems("broken/wrong-type"));
+    }
+
+    @Test
+    void reportsSynonymInTwoGroupsAndGroupOfOne() {
+        assertEquals(List.of(
+                "synonyms.txt:3: \"农民工\" is already in the group on line 1; a term may belong to one group only",
+                "synonyms.txt:3: a group needs at least two terms, the canonical one first: 低保, 最低生活保障",
+                "synonyms.txt:4: a group needs at least two terms, the canonical one first: 低保, 最低生活保障"),
+                problems("broken/synonyms"));
+    }
+
+    @Test
+    void reportsFigureTheArticleDoesNotHave() throws IOException {
+        List<String> problems = problemsAgainstArticle("broken/figure-not-in-article");
+        assertTrue(problems.contains("employment.json: entry employment.urban-new-jobs: figures: \"107%\" is not in"
+                + " the article article.txt"), problems::toString);
+    }
+
+    @Test
+    void reportsFigureThatIsInAnotherParagraphThanCited() throws IOException {
+        List<String> problems = problemsAgainstArticle("broken/figure-in-other-paragraph");
+        assertTrue(problems.contains("employment.json: entry employment.urban-new-jobs: figures: \"48.77万人\" is not"
+                + " in paragraph 11 (the article has it in paragraph 10)"), problems::toString);
+    }
+
+    @Test
+    void reportsArticleFigureNoAnswerStates() throws IOException {
+        assertEquals(List.of("article.txt:11: the figure \"2440万\" is stated in no answer"),
+                problemsAgainstArticle("valid"));
+    }
+
+    @Test
+    void loadingBrokenKnowledgeThrowsWithEveryProblem() {
+        KnowledgeException e = assertThrows(KnowledgeException.class,
+                () -> KnowledgeLoader.load(fixture("broken/unknown-field")));
+        assertEquals(2, e.problems().size());
+    }
+
+    @Test
+    void reportsFolderWithoutKnowledgeFiles(@org.junit.jupiter.api.io.TempDir Path empty) {
+        assertEquals(List.of(empty + ": holds no knowledge files (*.json)"),
+                KnowledgeLoader.check(empty, null).stream().map(Problem::toString).toList());
+    }
+}
