@@ -5,6 +5,7 @@ import java.util.List;
 import minsheng.knowledge.Citation;
 import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Report;
 import minsheng.knowledge.Topic;
 import minsheng.match.Match;
 
@@ -13,18 +14,20 @@ final class Responder {
 
     private final KnowledgeBase knowledge;
     private final String reportName;
+    private final String reportYear;
 
     Responder(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
-        this.reportName = knowledge.entries().isEmpty() ? ""
-                : "《" + knowledge.entries().get(0).citation().report().title() + "》";
+        Report report = knowledge.entries().get(0).citation().report();
+        this.reportName = "《" + report.title() + "》";
+        this.reportYear = String.valueOf(report.year());
     }
 
     Reply reply(Match match) {
         return switch (match.outcome()) {
             case ANSWER -> answer(match.offered().get(0).entry(), match.score());
             case SUGGEST -> suggest(match);
-            case DECLINE -> decline(match.score());
+            case DECLINE -> decline(match.reason(), match.score());
         };
     }
 
@@ -47,12 +50,17 @@ final class Responder {
         return new Reply(Reply.Kind.SUGGEST, null, match.score(), text.toString(), suggestions);
     }
 
-    Reply decline(double score) {
+    /** Says plainly what is missing, shows what the bot does know, and points to the 12345 hotline. */
+    Reply decline(Match.Reason reason, double score) {
+        String why = switch (reason) {
+            case OTHER_YEAR -> Messages.get("decline.year", reportName, reportYear);
+            case FIGURE_NOT_STATED -> Messages.get("decline.figure", reportName);
+            case OUT_OF_SCOPE -> Messages.get("decline.procedure", reportName);
+            case NONE, NOT_COVERED -> Messages.get("decline.intro", reportName);
+        };
         String topics = String.join(Messages.get("topic.separator"),
                 knowledge.topics().stream().map(Topic::label).toList());
-        String text = Messages.get("decline.intro", reportName) + "\n"
-                + Messages.get("decline.topics", topics) + "\n"
-                + Messages.get("decline.hotline");
+        String text = why + "\n" + Messages.get("decline.topics", topics) + "\n" + Messages.get("decline.hotline");
         return new Reply(Reply.Kind.DECLINE, null, score, text, List.of());
     }
 

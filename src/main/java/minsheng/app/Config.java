@@ -44,12 +44,12 @@ record Config(
         double answerAt = fraction(env, "ANSWER_THRESHOLD", Thresholds.DEFAULT_ANSWER_AT);
         double suggestAt = fraction(env, "SUGGEST_THRESHOLD", Thresholds.DEFAULT_SUGGEST_AT);
         double margin = fraction(env, "AMBIGUITY_MARGIN", Thresholds.DEFAULT_MARGIN);
+        double ratio = fraction(env, "AMBIGUITY_RATIO", Thresholds.DEFAULT_ALIKE_RATIO);
         Thresholds thresholds;
         try {
-            thresholds = new Thresholds(answerAt, suggestAt, margin);
+            thresholds = new Thresholds(answerAt, suggestAt, margin, ratio);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN: "
-                    + e.getMessage(), e);
+            throw new IllegalArgumentException("ANSWER_THRESHOLD, SUGGEST_THRESHOLD: " + e.getMessage(), e);
         }
         return new Config(token, api, admins, knowledge, data, thresholds);
     }

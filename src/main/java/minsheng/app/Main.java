@@ -41,7 +41,7 @@ public final class Main {
               eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
-            DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN (see README.md)""";
+            DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
 
     static final Path DEFAULT_EVAL_SET = Path.of("eval", "dev.tsv");
 

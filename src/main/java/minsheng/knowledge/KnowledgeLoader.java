@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads a knowledge folder: every {@code *.json} file in it (sorted by name) and {@code synonyms.txt}. Loading
+ * Reads a knowledge folder: every {@code *.json} file in it (sorted by name) and the vocabulary files. Loading
  * refuses knowledge with any problem; checking reports them all.
  */
 public final class KnowledgeLoader {
@@ -62,6 +62,14 @@ public final class KnowledgeLoader {
         }
         List<Entry> entries = validator.finish();
         Vocabulary vocabulary = vocabulary(dir, problems);
+        for (Entry e : entries) {
+            for (String q : e.questions()) {
+                vocabulary.outOfScope().stream().filter(q::contains).findFirst().ifPresent(word -> problems.add(
+                        new Problem(e.file(), 0, 0, e.id(), "questions", "\"" + q + "\" contains \"" + word
+                                + "\", listed in " + Vocabulary.OUT_OF_SCOPE_FILE_NAME
+                                + ", so the bot would decline it")));
+            }
+        }
         if (article != null) {
             ArticleCheck.check(entries, article, problems);
         }
@@ -69,12 +77,13 @@ public final class KnowledgeLoader {
     }
 
     private static Vocabulary vocabulary(Path dir, List<Problem> problems) {
-        String fillers = text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems);
+        List<String> fillers = Vocabulary.parseWords(text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems));
+        List<String> outOfScope = Vocabulary.parseWords(text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems));
         String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems);
-        return Vocabulary.parse(groups, Vocabulary.parseFillers(fillers), problems);
+        return Vocabulary.parse(groups, fillers, outOfScope, problems);
     }
 
-    /** The file's text, or "" when it does not exist (both vocabulary files are optional). */
+    /** The file's text, or "" when it does not exist (the vocabulary files are optional). */
     private static String text(Path file, List<Problem> problems) {
         if (!Files.exists(file)) {
             return "";

@@ -9,22 +9,26 @@ import java.util.regex.Pattern;
 /**
  * How citizens' words are read. {@code synonyms.txt}: each line one group of words for the same thing, separated
  * by commas (ASCII or Chinese); the first is the canonical term the others are read as. {@code fillers.txt}: words
- * that carry nothing in a question (请问, 一下, 呢) and are passed over. {@code #} starts a comment in both.
+ * that carry nothing in a question (请问, 一下, 呢) and are passed over. {@code out-of-scope.txt}: words that mark a
+ * question the knowledge cannot answer whatever else it says (办理流程, 密码, another province), so it is declined.
+ * {@code #} starts a comment in all three.
  */
-public record Vocabulary(List<Group> groups, List<String> fillers) {
+public record Vocabulary(List<Group> groups, List<String> fillers, List<String> outOfScope) {
 
     public static final String SYNONYMS_FILE_NAME = "synonyms.txt";
     public static final String FILLERS_FILE_NAME = "fillers.txt";
+    public static final String OUT_OF_SCOPE_FILE_NAME = "out-of-scope.txt";
 
     private static final Pattern SEPARATOR = Pattern.compile("[,，、]");
 
     public Vocabulary {
         groups = List.copyOf(groups);
         fillers = List.copyOf(fillers);
+        outOfScope = List.copyOf(outOfScope);
     }
 
     public static Vocabulary none() {
-        return new Vocabulary(List.of(), List.of());
+        return new Vocabulary(List.of(), List.of(), List.of());
     }
 
     /** A canonical term and the variants that mean the same. */
@@ -41,8 +45,8 @@ public record Vocabulary(List<Group> groups, List<String> fillers) {
         }
     }
 
-    /** Parses the synonym groups; {@code fillers} come from the fillers file, already parsed. */
-    static Vocabulary parse(String text, List<String> fillers, List<Problem> problems) {
+    /** Parses the synonym groups; fillers and out-of-scope words come from their files, already parsed. */
+    static Vocabulary parse(String text, List<String> fillers, List<String> outOfScope, List<Problem> problems) {
         List<Group> groups = new ArrayList<>();
         Map<String, Integer> seenOnLine = new HashMap<>();
         String[] lines = text.split("\\R", -1);
@@ -80,7 +84,7 @@ public record Vocabulary(List<Group> groups, List<String> fillers) {
             }
             groups.add(new Group(terms.get(0), terms.subList(1, terms.size()), lineNo));
         }
-        Vocabulary vocabulary = new Vocabulary(groups, fillers);
+        Vocabulary vocabulary = new Vocabulary(groups, fillers, outOfScope);
         for (Group g : groups) {
             for (String term : g.terms()) {
                 if (fillers.contains(term)) {
@@ -92,8 +96,8 @@ public record Vocabulary(List<Group> groups, List<String> fillers) {
         return vocabulary;
     }
 
-    /** Filler words, any number a line, separated by commas or spaces. */
-    static List<String> parseFillers(String text) {
+    /** A list of words, any number a line, separated by commas or spaces: fillers, out-of-scope words. */
+    static List<String> parseWords(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\\R")) {
             int hash = line.indexOf('#');

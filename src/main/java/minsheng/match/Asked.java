@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * people receive it.
  */
 enum Asked {
-    // Cues are read on normalized text, where synonyms are already canonical (多少钱 → 价格, 百分之几 → 比例).
-    MONEY(Pattern.compile("价格|多少元|几元|收费|费用|工资|薪水|票价"), Pattern.compile("元")),
+    // Cues are read on normalized text, where synonyms are already canonical (价格, 贵不贵 → 多少钱; 百分之几 → 比例).
+    MONEY(Pattern.compile("多少钱|多少元|几元|收费|费用|工资|薪水|票价"), Pattern.compile("元")),
     PERCENT(Pattern.compile("比例|%|百分|率"), Pattern.compile("%")),
     DATE(Pattern.compile("什么时候|几月|几号|哪天|哪一天|哪年|哪一年|何时|日期"), Pattern.compile("\\d+[年月日]"));
 

@@ -7,7 +7,7 @@ import minsheng.knowledge.Entry;
  * What the engine made of one question: the outcome, every entry it weighed (best first, each with its confidence
  * on a 0–1 scale) and the ones it puts forward — the answer, or the suggestions.
  */
-public record Match(Outcome outcome, List<Candidate> ranked, List<Candidate> offered) {
+public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List<Candidate> offered) {
 
     public enum Outcome {
         /** One entry answers it: the first candidate. */
@@ -16,6 +16,20 @@ public record Match(Outcome outcome, List<Candidate> ranked, List<Candidate> off
         SUGGEST,
         /** Nothing in the knowledge covers it. */
         DECLINE
+    }
+
+    /** Why a question was declined, so the reply can say what is missing. */
+    public enum Reason {
+        /** Not declined. */
+        NONE,
+        /** Nothing in the knowledge is about it. */
+        NOT_COVERED,
+        /** It is about a year the report does not cover. */
+        OTHER_YEAR,
+        /** The entry it is about does not state that kind of figure (an amount, a rate, a date). */
+        FIGURE_NOT_STATED,
+        /** It asks how to get something done (documents, applications) or for personal advice. */
+        OUT_OF_SCOPE
     }
 
     public record Candidate(Entry entry, double score) {}

@@ -1,6 +1,7 @@
 package minsheng.match;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,17 +13,23 @@ import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
 
 /**
- * Finds the entry a citizen's question asks for, and knows when none does. Built once per knowledge snapshot;
+ * Finds the entry a citizen's question asks for, and knows when none does.
+ *
+ * <p>Lucene's BM25 retrieves the stored ways of asking closest to the question; each candidate entry then gets a
+ * confidence from 0 to 1: how well its best stored question and the citizen's question cover each other (by
+ * characters or, a little discounted, by sound), times the square root of how much of the question the entry's
+ * whole vocabulary explains. An entry that cannot answer — another year, a price it does not state — is passed
+ * over, and a question asking for a procedure or advice is declined outright. Built once per knowledge snapshot;
  * immutable and safe to share between threads.
  */
 public final class Matcher {
 
-    /** Documents BM25 hands over for the confidence to weigh. */
-    private static final int CANDIDATE_DOCS = 40;
+    /** Documents BM25 hands over to be weighed. */
+    private static final int CANDIDATE_DOCS = 200;
     /** Most suggestions offered at once. */
     static final int MAX_SUGGESTIONS = 3;
     /** A match by sound alone counts a little less than the same match by characters. */
-    private static final double PINYIN_DISCOUNT = 0.9;
+    private static final double SOUND_DISCOUNT = 0.85;
     /** Suggestions stay within this distance of the best one, so a weak third is not offered beside two strong. */
     private static final double SUGGESTION_WINDOW = 0.2;
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d\\d(?!\\d)");
@@ -31,6 +38,7 @@ public final class Matcher {
     private final Thresholds thresholds;
     private final TextNormalizer normalizer;
     private final QuestionIndex index;
+    private final List<String> outOfScope;
     private final Map<String, Set<String>> yearsByEntry = new HashMap<>();
     private final Map<String, Set<Asked>> answerableByEntry = new HashMap<>();
 
@@ -39,6 +47,7 @@ public final class Matcher {
         this.thresholds = thresholds;
         this.normalizer = new TextNormalizer(knowledge.vocabulary());
         List<QuestionIndex.Phrase> phrases = new ArrayList<>();
+        Map<String, TextNormalizer.Normalized> answers = new HashMap<>();
         for (Entry e : knowledge.entries()) {
             for (String q : e.questions()) {
                 phrases.add(new QuestionIndex.Phrase(e.id(), normalizer.normalize(q)));
@@ -46,44 +55,66 @@ public final class Matcher {
             for (String k : e.keywords()) {
                 phrases.add(new QuestionIndex.Phrase(e.id(), normalizer.normalize(k)));
             }
-            Set<String> years = years(normalizer.normalize(e.answer()));
+            TextNormalizer.Normalized answer = normalizer.normalize(e.answer());
+            answers.put(e.id(), answer);
+            Set<String> years = years(answer.canonical());
             years.add(String.valueOf(e.citation().report().year()));
             yearsByEntry.put(e.id(), years);
             answerableByEntry.put(e.id(), Asked.answeredBy(e.figures()));
         }
-        this.index = new QuestionIndex(phrases);
+        this.index = new QuestionIndex(phrases, answers);
+        this.outOfScope = knowledge.vocabulary().outOfScope().stream()
+                .map(w -> normalizer.normalize(w).canonical().strip())
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     public static Matcher build(KnowledgeBase knowledge, Thresholds thresholds) {
         return new Matcher(knowledge, thresholds);
     }
 
-    public Thresholds thresholds() {
-        return thresholds;
-    }
+    /** A weighed entry, with how many of the question's characters its vocabulary holds. */
+    private record Scored(Entry entry, double score, double characters) {}
 
     public Match match(String question) {
-        String normalized = normalizer.normalize(question);
-        QuestionIndex.TermSet terms = index.analyze(normalized);
+        TextNormalizer.Normalized text = normalizer.normalize(question);
+        QuestionIndex.TermSet terms = index.analyze(text);
         if (terms.isEmpty()) {
-            return new Match(Match.Outcome.DECLINE, List.of(), List.of());
+            return decline(Match.Reason.NOT_COVERED, List.of());
         }
-        Set<String> askedYears = years(normalized);
-        Set<Asked> asked = Asked.in(normalized);
+        Set<String> askedYears = years(text.canonical());
+        Set<Asked> asked = Asked.in(text.canonical());
         Map<String, Double> best = new HashMap<>();
         for (int ord : index.search(terms, CANDIDATE_DOCS)) {
-            String id = index.entryId(ord);
-            if (!canAnswer(id, askedYears, asked)) {
-                continue;
-            }
-            best.merge(id, confidence(index.overlap(terms, ord)), Math::max);
+            best.merge(index.entryId(ord), closeness(index.overlap(terms, ord)), Math::max);
         }
-        List<Match.Candidate> ranked = best.entrySet().stream()
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .map(e -> new Match.Candidate(knowledge.entry(e.getKey()).orElseThrow(), e.getValue()))
+        List<Scored> ranked = best.entrySet().stream()
+                .map(e -> new Scored(knowledge.entry(e.getKey()).orElseThrow(),
+                        e.getValue() * Math.sqrt(explained(terms, e.getKey())),
+                        index.characterCoverage(terms, e.getKey())))
+                .sorted(Comparator.comparingDouble(Scored::score).reversed()
+                        .thenComparing(s -> s.entry().id()))
                 .toList();
-        return decide(ranked);
+        if (outOfScope(text)) {
+            return decline(Match.Reason.OUT_OF_SCOPE, ranked);
+        }
+        // The entry the question is about cannot answer it (another year, a figure it does not state): declining
+        // beats answering with the next entry's figure (「低保每个月发多少钱」 must not get the pension raise).
+        if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()) {
+            String id = ranked.get(0).entry().id();
+            if (!yearsByEntry.get(id).containsAll(askedYears)) {
+                return decline(Match.Reason.OTHER_YEAR, ranked);
+            }
+            if (!answerableByEntry.get(id).containsAll(asked)) {
+                return decline(Match.Reason.FIGURE_NOT_STATED, ranked);
+            }
+        }
+        return decide(ranked.stream().filter(s -> canAnswer(s.entry().id(), askedYears, asked)).toList());
+    }
+
+    /** Whether the question asks for something no entry can give: a procedure, a document, medical advice. */
+    boolean outOfScope(TextNormalizer.Normalized question) {
+        return outOfScope.stream().anyMatch(question.canonical()::contains);
     }
 
     /**
@@ -95,33 +126,67 @@ public final class Matcher {
     }
 
     /**
-     * How well the question and one way of asking an entry say the same thing, 0–1: the idf-weighted cosine of
-     * their term sets, by characters or, slightly discounted, by sound. Terms the knowledge never uses weigh the
-     * most, so one shared word in an otherwise unknown question scores low.
+     * How closely a stored question and the citizen's say the same thing: the balance (F1) of how much of each the
+     * other covers, idf-weighted, by characters or — for a wrong character with the right sound — by pinyin.
      */
-    static double confidence(QuestionIndex.Overlap o) {
-        return Math.max(cosine(o.textShared(), o.textQuery(), o.textDoc()),
-                PINYIN_DISCOUNT * cosine(o.soundShared(), o.soundQuery(), o.soundDoc()));
+    static double closeness(QuestionIndex.Overlap o) {
+        return Math.max(f1(o.textShared(), o.textQuery(), o.textDoc()),
+                SOUND_DISCOUNT * f1(o.soundShared(), o.soundQuery(), o.soundDoc()));
     }
 
-    private static double cosine(double shared, double query, double doc) {
-        return query == 0 || doc == 0 ? 0 : shared / Math.sqrt(query * doc);
+    /** Share of the question's weight an entry's whole vocabulary (its questions, keywords, answer) explains. */
+    private double explained(QuestionIndex.TermSet terms, String entryId) {
+        QuestionIndex.Overlap o = index.explained(terms, entryId);
+        return Math.max(share(o.textShared(), o.textQuery()), SOUND_DISCOUNT * share(o.soundShared(), o.soundQuery()));
     }
 
-    private Match decide(List<Match.Candidate> ranked) {
+    private static double f1(double shared, double query, double doc) {
+        if (shared <= 0 || query <= 0 || doc <= 0) {
+            return 0;
+        }
+        double q = shared / query;
+        double d = shared / doc;
+        return 2 * q * d / (q + d);
+    }
+
+    private static double share(double part, double whole) {
+        return whole <= 0 ? 0 : part / whole;
+    }
+
+    private Match decide(List<Scored> ranked) {
         if (ranked.isEmpty() || ranked.get(0).score() < thresholds.suggestAt()) {
-            return new Match(Match.Outcome.DECLINE, ranked, List.of());
+            return decline(Match.Reason.NOT_COVERED, ranked);
         }
-        double top = ranked.get(0).score();
+        Scored top = ranked.get(0);
         double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
-        if (top >= thresholds.answerAt() && top - second >= thresholds.margin()) {
-            return new Match(Match.Outcome.ANSWER, ranked, ranked.subList(0, 1));
-        }
-        List<Match.Candidate> offered = ranked.stream()
-                .filter(c -> c.score() >= thresholds.suggestAt() && top - c.score() <= SUGGESTION_WINDOW)
-                .limit(MAX_SUGGESTIONS)
+        // Entries that both hold every character of the question differ only in how their stored questions
+        // happen to be worded: the question itself does not choose between them.
+        List<Scored> alike = top.characters() < 1 ? List.of() : ranked.stream().skip(1)
+                .filter(s -> s.characters() >= 1 && s.score() >= thresholds.suggestAt()
+                        && s.score() >= thresholds.alikeRatio() * top.score())
                 .toList();
-        return new Match(Match.Outcome.SUGGEST, ranked, offered);
+        if (top.score() >= thresholds.answerAt() && top.score() - second >= thresholds.margin() && alike.isEmpty()) {
+            return new Match(Match.Outcome.ANSWER, Match.Reason.NONE, candidates(ranked), candidates(List.of(top)));
+        }
+        List<Scored> offered = new ArrayList<>();
+        offered.add(top);
+        if (!alike.isEmpty()) {
+            offered.addAll(alike);
+        } else {
+            ranked.stream().skip(1)
+                    .filter(s -> s.score() >= thresholds.suggestAt() && top.score() - s.score() <= SUGGESTION_WINDOW)
+                    .forEach(offered::add);
+        }
+        return new Match(Match.Outcome.SUGGEST, Match.Reason.NONE, candidates(ranked),
+                candidates(offered.subList(0, Math.min(MAX_SUGGESTIONS, offered.size()))));
+    }
+
+    private static Match decline(Match.Reason reason, List<Scored> ranked) {
+        return new Match(Match.Outcome.DECLINE, reason, candidates(ranked), List.of());
+    }
+
+    private static List<Match.Candidate> candidates(List<Scored> scored) {
+        return scored.stream().map(s -> new Match.Candidate(s.entry(), s.score())).toList();
     }
 
     /** The four-digit years a text names. */

@@ -26,9 +26,9 @@ class ConfigTest {
     @Test
     void readsAdminIdsAndThresholds() {
         Config c = Config.fromEnvironment(Map.of("ADMIN_IDS", " 42, 7 ,", "ANSWER_THRESHOLD", "0.6",
-                "SUGGEST_THRESHOLD", "0.3", "AMBIGUITY_MARGIN", "0.1"));
+                "SUGGEST_THRESHOLD", "0.3", "AMBIGUITY_MARGIN", "0.1", "AMBIGUITY_RATIO", "0.8"));
         assertEquals(Set.of(42L, 7L), c.adminIds());
-        assertEquals(new Thresholds(0.6, 0.3, 0.1), c.thresholds());
+        assertEquals(new Thresholds(0.6, 0.3, 0.1, 0.8), c.thresholds());
     }
 
     @Test
@@ -45,7 +45,7 @@ class ConfigTest {
                         + " was \"ftp://example\"",
                 assertThrows(IllegalArgumentException.class,
                         () -> Config.fromEnvironment(Map.of("TELEGRAM_API_URL", "ftp://example"))).getMessage());
-        assertEquals("ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN: suggest threshold (0.9) cannot be"
+        assertEquals("ANSWER_THRESHOLD, SUGGEST_THRESHOLD: suggest threshold (0.9) cannot be"
                         + " above the answer threshold (" + Thresholds.DEFAULT_ANSWER_AT + ")",
                 assertThrows(IllegalArgumentException.class,
                         () -> Config.fromEnvironment(Map.of("SUGGEST_THRESHOLD", "0.9"))).getMessage());

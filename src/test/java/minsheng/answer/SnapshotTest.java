@@ -1,0 +1,77 @@
+package minsheng.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import minsheng.knowledge.KnowledgeException;
+import minsheng.knowledge.KnowledgeLoader;
+import minsheng.match.Thresholds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The exact words a citizen gets back. */
+class SnapshotTest {
+
+    private static Snapshot snapshot;
+
+    @BeforeAll
+    static void load() throws KnowledgeException {
+        snapshot = Snapshot.build(KnowledgeLoader.load(Path.of("knowledge")), Thresholds.defaults());
+    }
+
+    @Test
+    void answersWithTheFigureAndCitesTheReportSectionAndParagraph() {
+        Reply r = snapshot.reply("心脏支架现在多少钱");
+        assertEquals(Reply.Kind.ANSWER, r.kind());
+        String answer = snapshot.knowledge().entry("medical.stent-price").orElseThrow().answer();
+        assertEquals(answer + "\n\n来源：民生资讯网《山西省2020年民生工作报道》「开篇」部分，第1段", r.text());
+        assertTrue(r.suggestions().isEmpty());
+    }
+
+    @Test
+    void offersNumberedStandardQuestionsWhenUnsure() {
+        Reply r = snapshot.reply("低保有多少人");
+        assertEquals(Reply.Kind.SUGGEST, r.kind());
+        assertNull(r.entryId());
+        String[] lines = r.text().split("\n");
+        assertEquals("您是想问下面哪一个？", lines[0]);
+        assertEquals("1. " + r.suggestions().get(0).question(), lines[1]);
+        assertEquals("2. " + r.suggestions().get(1).question(), lines[2]);
+        assertEquals("回复序号即可查看答案，也可以换个说法再问。", lines[lines.length - 1]);
+    }
+
+    @Test
+    void declinesPlainlyListsTheTopicsAndPointsToTheHotline() {
+        Reply r = snapshot.reply("明天天气怎么样");
+        assertEquals(Reply.Kind.DECLINE, r.kind());
+        assertEquals("抱歉，《山西省2020年民生工作报道》里没有找到能回答这个问题的内容，我不想给您一个不准确的数字。\n"
+                + "我能回答这些方面的问题：民生综述、就业、养老、社会保险、医疗医保、教育、社会救助、儿童与残疾人、妇幼健康、城市建设。\n"
+                + "想了解更多，可以拨打12345政务服务便民热线咨询。", r.text());
+    }
+
+    @Test
+    void saysWhichYearTheReportCoversWhenAskedAboutAnother() {
+        assertTrue(snapshot.reply("2021年城镇新增就业多少人").text()
+                .startsWith("抱歉，《山西省2020年民生工作报道》讲的是2020年的情况"));
+    }
+
+    @Test
+    void answersAPickedSuggestionByItsEntry() {
+        Reply r = snapshot.answer("assistance.urban-dibao").orElseThrow();
+        assertTrue(r.answered() && r.text().contains("26.4万人"), r.text());
+        assertTrue(snapshot.answer("no.such-entry").isEmpty());
+    }
+
+    @Test
+    void remembersRepliesToRepeatedQuestions() {
+        assertSame(snapshot.reply("婚检率百分之几"), snapshot.reply("  婚检率百分之几 "));
+    }
+
+    @Test
+    void givesAHintForAnEmptyQuestion() {
+        assertTrue(snapshot.reply("   ").text().startsWith("请直接输入您想了解的问题"));
+    }
+}

@@ -1,0 +1,69 @@
+package minsheng.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import minsheng.answer.Reply;
+import minsheng.knowledge.KnowledgeException;
+import minsheng.knowledge.KnowledgeLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluationTest {
+
+    private static final QuestionSet.Case URBAN = new QuestionSet.Case(1, "城镇低保多少人", Set.of("urban"));
+    private static final QuestionSet.Case EITHER = new QuestionSet.Case(2, "低保多少人", Set.of("urban", "rural"));
+    private static final QuestionSet.Case WEATHER = new QuestionSet.Case(3, "明天天气", Set.of());
+
+    private static Reply answer(String id) {
+        return new Reply(Reply.Kind.ANSWER, id, 0.9, "", List.of());
+    }
+
+    private static Reply suggest(String... ids) {
+        return new Reply(Reply.Kind.SUGGEST, null, 0.5, "",
+                java.util.Arrays.stream(ids).map(i -> new Reply.Suggestion(i, i)).toList());
+    }
+
+    private static final Reply DECLINE = new Reply(Reply.Kind.DECLINE, null, 0.1, "", List.of());
+
+    @Test
+    void countsOnlyTheExpectedAnswerAsRight() {
+        assertEquals(Evaluation.Verdict.RIGHT, Evaluation.verdict(URBAN, answer("urban")));
+        assertEquals(Evaluation.Verdict.ANSWERED_WRONG, Evaluation.verdict(URBAN, answer("rural")));
+        assertEquals(Evaluation.Verdict.SUGGESTED_RIGHT, Evaluation.verdict(URBAN, suggest("rural", "urban")));
+        assertEquals(Evaluation.Verdict.DECLINED_WRONG, Evaluation.verdict(URBAN, DECLINE));
+    }
+
+    @Test
+    void countsAChoiceAsRightForAQuestionThatFitsSeveralEntries() {
+        assertEquals(Evaluation.Verdict.RIGHT, Evaluation.verdict(EITHER, suggest("urban", "rural")));
+        assertEquals(Evaluation.Verdict.RIGHT, Evaluation.verdict(EITHER, answer("rural")));
+        assertEquals(Evaluation.Verdict.SUGGESTED_WRONG, Evaluation.verdict(EITHER, suggest("orphans")));
+    }
+
+    @Test
+    void countsAnAnswerToAnUncoverableQuestionAsTheWorstMiss() {
+        assertEquals(Evaluation.Verdict.DECLINED_RIGHT, Evaluation.verdict(WEATHER, DECLINE));
+        assertEquals(Evaluation.Verdict.SUGGESTED_WRONG, Evaluation.verdict(WEATHER, suggest("urban")));
+        assertEquals(Evaluation.Verdict.ANSWERED_WRONG, Evaluation.verdict(WEATHER, answer("urban")));
+    }
+
+    @Test
+    void refusesLinesWithoutATabAndUnknownIdsNamingTheLine(@TempDir Path dir)
+            throws IOException, KnowledgeException {
+        Path file = dir.resolve("set.tsv");
+        Files.writeString(file, "# 注释\nassistance.urban-dibao\t城市低保多少人\n没有制表符的一行\nno.such-entry\t问题\n",
+                StandardCharsets.UTF_8);
+        IOException e = assertThrows(IOException.class,
+                () -> QuestionSet.read(file, KnowledgeLoader.load(Path.of("knowledge"))));
+        assertTrue(e.getMessage().contains(file + ":3: expected EXPECTED<TAB>QUESTION"), e.getMessage());
+        assertTrue(e.getMessage().contains(file + ":4: \"no.such-entry\" is not an entry id"), e.getMessage());
+    }
+}

@@ -1,0 +1,137 @@
+package minsheng.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import minsheng.knowledge.KnowledgeException;
+import minsheng.knowledge.KnowledgeLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** How the engine reads citizens' questions against the shipped knowledge. */
+class MatcherTest {
+
+    private static Matcher matcher;
+
+    @BeforeAll
+    static void load() throws KnowledgeException {
+        matcher = Matcher.build(KnowledgeLoader.load(Path.of("knowledge")), Thresholds.defaults());
+    }
+
+    private static void assertAnswers(String entryId, String question) {
+        Match m = matcher.match(question);
+        assertEquals(Match.Outcome.ANSWER, m.outcome(), () -> question + " → " + m);
+        assertEquals(entryId, m.offered().get(0).entry().id(), question);
+    }
+
+    private static void assertOffers(Set<String> entryIds, String question) {
+        Match m = matcher.match(question);
+        assertEquals(Match.Outcome.SUGGEST, m.outcome(), () -> question + " → " + m);
+        List<String> offered = m.offered().stream().map(c -> c.entry().id()).toList();
+        assertTrue(offered.containsAll(entryIds), () -> question + " offered " + offered);
+        assertTrue(offered.size() <= Matcher.MAX_SUGGESTIONS);
+    }
+
+    private static void assertDeclines(Match.Reason reason, String question) {
+        Match m = matcher.match(question);
+        assertEquals(Match.Outcome.DECLINE, m.outcome(), () -> question + " → " + m);
+        assertEquals(reason, m.reason(), question);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "medical.stent-price, 我爸要放支架，现在贵不贵",
+            "medical.clopidogrel-price, 吃的波立维便宜了吗",
+            "employment.public-services, 找不到工作政府管不管",
+            "city.aed, AED",
+    })
+    void answersColloquialIndirectAndVeryShortQuestions(String entryId, String question) {
+        assertAnswers(entryId, question);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "assistance.urban-dibao, 最低生活保障城市有多少人",
+            "medical.clopidogrel-price, 氯吡格雷多少钱",
+            "city.aed, 除颤器配了多少台",
+            "maternal.cancer-screening, 宫颈癌乳腺癌免费检查做了多少",
+    })
+    void readsSynonymsAndAbbreviations(String entryId, String question) {
+        assertAnswers(entryId, question);
+    }
+
+    @Test
+    void readsTraditionalCharactersAndFullWidthForms() {
+        assertAnswers("medical.stent-price", "心臟支架現在多少錢");
+        assertAnswers("city.aed", "ＡＥＤ有多少台");
+    }
+
+    @Test
+    void readsNumbersWrittenInWords() {
+        assertAnswers("medical.stent-price", "支架以前一万三现在呢");
+        assertAnswers("maternal.premarital-rate", "婚检率百分之几");
+        assertAnswers("education.boarding-support", "离县城四十多公里的孩子怎么上学");
+    }
+
+    @Test
+    void toleratesWrongCharactersWithTheSameSound() {
+        assertAnswers("medical.stent-price", "心脏之架现在多少钱");
+        assertAnswers("medical.clopidogrel-price", "波利维多少钱一盒");
+        assertOffers(Set.of("assistance.urban-dibao", "assistance.rural-dibao"), "低宝有多少人");
+    }
+
+    @Test
+    void offersAChoiceWhenTheQuestionFitsUrbanAndRuralAlike() {
+        assertOffers(Set.of("assistance.urban-dibao", "assistance.rural-dibao"), "低保有多少人");
+        assertOffers(Set.of("assistance.urban-dibao", "assistance.rural-dibao"), "低保");
+    }
+
+    @Test
+    void offersTheEntriesAShortTermBelongsTo() {
+        assertOffers(Set.of("maternal.premarital-checkup", "maternal.premarital-rate"), "婚检");
+        assertOffers(Set.of("pension.supplementary-first-payment", "pension.supplementary-scheme"), "补充养老金");
+    }
+
+    @Test
+    void answersOnceTheQuestionSaysWhich() {
+        assertAnswers("assistance.rural-dibao", "农村低保对象有多少人");
+        assertAnswers("assistance.urban-dibao", "城市低保对象有多少人");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"从太原到北京的高铁票多少钱", "iPhone多少钱", "明天天气怎么样", "公积金怎么提取", "太原房价多少钱一平",
+            "😀😀", "asdfgh", "你好", "？？？"})
+    void declinesWhatTheReportDoesNotCover(String question) {
+        assertDeclines(Match.Reason.NOT_COVERED, question);
+    }
+
+    @Test
+    void declinesProceduresEvenWhenTheyNameAKnownThing() {
+        assertDeclines(Match.Reason.OUT_OF_SCOPE, "医保卡丢了怎么补办");
+        assertDeclines(Match.Reason.OUT_OF_SCOPE, "医保电子凭证密码忘了怎么办");
+    }
+
+    @Test
+    void declinesAnotherYearInsteadOfGivingTheReportsFigure() {
+        assertDeclines(Match.Reason.OTHER_YEAR, "2021年城镇新增就业多少人");
+        assertAnswers("maternal.premarital-rate", "2019年婚检率是多少");
+    }
+
+    @Test
+    void declinesAPriceTheEntryDoesNotState() {
+        assertDeclines(Match.Reason.FIGURE_NOT_STATED, "太原地铁票价多少钱");
+        Match m = matcher.match("低保每个月发多少钱");
+        assertEquals(Match.Outcome.DECLINE, m.outcome(), m::toString);
+    }
+
+    @Test
+    void scoresAQuestionTheKnowledgeHoldsWordForWordAsOne() {
+        assertEquals(1.0, matcher.match("心脏支架现在多少钱").score(), 1e-9);
+    }
+}
