@@ -15,12 +15,14 @@ final class Responder {
     private final KnowledgeBase knowledge;
     private final String reportName;
     private final String reportYear;
+    private final String reportProvince;
 
     Responder(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
         Report report = knowledge.entries().get(0).citation().report();
         this.reportName = "《" + report.title() + "》";
         this.reportYear = String.valueOf(report.year());
+        this.reportProvince = report.province();
     }
 
     Reply reply(Match match) {
@@ -55,7 +57,7 @@ final class Responder {
         String why = switch (reason) {
             case OTHER_YEAR -> Messages.get("decline.year", reportName, reportYear);
             case FIGURE_NOT_STATED -> Messages.get("decline.figure", reportName);
-            case OUT_OF_SCOPE -> Messages.get("decline.procedure", reportName);
+            case OUT_OF_SCOPE -> Messages.get("decline.scope", reportName, reportProvince);
             case NONE, NOT_COVERED -> Messages.get("decline.intro", reportName);
         };
         String topics = String.join(Messages.get("topic.separator"),

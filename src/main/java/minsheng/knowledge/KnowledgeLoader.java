@@ -62,14 +62,6 @@ public final class KnowledgeLoader {
         }
         List<Entry> entries = validator.finish();
         Vocabulary vocabulary = vocabulary(dir, problems);
-        for (Entry e : entries) {
-            for (String q : e.questions()) {
-                vocabulary.outOfScope().stream().filter(q::contains).findFirst().ifPresent(word -> problems.add(
-                        new Problem(e.file(), 0, 0, e.id(), "questions", "\"" + q + "\" contains \"" + word
-                                + "\", listed in " + Vocabulary.OUT_OF_SCOPE_FILE_NAME
-                                + ", so the bot would decline it")));
-            }
-        }
         if (article != null) {
             ArticleCheck.check(entries, article, problems);
         }

@@ -6,15 +6,23 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The kind of figure a question asks for, when it says: a sum of money, a percentage, a date. An entry whose
- * figures hold no such kind cannot answer it — asked what 低保 pays a month, the bot must not answer with how many
- * people receive it.
+ * The kind of figure a question asks for, when it says: a sum of money, a percentage, a date, a count, an amount
+ * per head or per month. An entry
+ * whose figures hold no such kind cannot answer it — asked what 低保 pays a month, the bot must not answer with how
+ * many people receive it; asked how many compounds were renovated, it must not answer with the year.
  */
 enum Asked {
-    // Cues are read on normalized text, where synonyms are already canonical (价格, 贵不贵 → 多少钱; 百分之几 → 比例).
-    MONEY(Pattern.compile("多少钱|多少元|几元|收费|费用|工资|薪水|票价"), Pattern.compile("元")),
+    // Cues are read on normalized text: synonyms are canonical (价格, 贵不贵 → 多少钱; 百分之几 → 比例) and numbers
+    // are digits (一个月 → 1个月).
+    MONEY(Pattern.compile("多少钱|多少元|几元|多少亿|几亿|多少万元|收费|费用|工资|薪水|收入|挣多少|赚多少|学费|交多少|票价"),
+            Pattern.compile("元")),
     PERCENT(Pattern.compile("比例|%|百分|率"), Pattern.compile("%")),
-    DATE(Pattern.compile("什么时候|几月|几号|哪天|哪一天|哪年|哪一年|何时|日期"), Pattern.compile("\\d+[年月日]"));
+    DATE(Pattern.compile("什么时候|几月|几号|哪天|哪一天|哪年|哪一年|何时|日期"), Pattern.compile("\\d+[年月日]")),
+    /** How many of something: answered only by a counted figure, never by a bare year. */
+    COUNT(Pattern.compile("多少(个|所|台|次|名|对|例|户|人|家|项|种|批|万)|几(所|台|次|名|对|例|户|家|项|批)"),
+            Pattern.compile("\\d(万|亿)?(余)?(人|名|个|所|台|对|例|次|户|万)")),
+    /** So much per person or per month: answered only where the answer itself speaks per head or per period. */
+    PER_HEAD(Pattern.compile("每人|每月|每个月|1个月|每年|人均|月均"), Pattern.compile("每|人均|月均"));
 
     private final Pattern cue;
     private final Pattern figure;
@@ -35,14 +43,25 @@ enum Asked {
         return out;
     }
 
-    /** The kinds an entry's figures can answer. */
-    static Set<Asked> answeredBy(List<String> figures) {
+    /** The kinds an entry can answer: by its figures, and for {@link #PER_HEAD} by its answer's wording. */
+    static Set<Asked> answeredBy(List<String> figures, String answer) {
         Set<Asked> out = EnumSet.noneOf(Asked.class);
         for (Asked a : values()) {
-            if (figures.stream().anyMatch(f -> a.figure.matcher(f).find())) {
+            boolean found = a == PER_HEAD
+                    ? !figures.isEmpty() && a.figure.matcher(answer).find()
+                    : figures.stream().anyMatch(f -> a.figure.matcher(f).find());
+            if (found) {
                 out.add(a);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether an entry answering {@code answerable} can take a question asking for {@code asked}: it must give at
+     * least one kind asked ( 「有多少对，婚检率是多少」 asks two, and either entry answers half of it).
+     */
+    static boolean fits(Set<Asked> asked, Set<Asked> answerable) {
+        return asked.isEmpty() || asked.stream().anyMatch(answerable::contains);
     }
 }

@@ -60,7 +60,7 @@ public final class Matcher {
             Set<String> years = years(answer.canonical());
             years.add(String.valueOf(e.citation().report().year()));
             yearsByEntry.put(e.id(), years);
-            answerableByEntry.put(e.id(), Asked.answeredBy(e.figures()));
+            answerableByEntry.put(e.id(), Asked.answeredBy(e.figures(), e.answer()));
         }
         this.index = new QuestionIndex(phrases, answers);
         this.outOfScope = knowledge.vocabulary().outOfScope().stream()
@@ -95,7 +95,7 @@ public final class Matcher {
                 .sorted(Comparator.comparingDouble(Scored::score).reversed()
                         .thenComparing(s -> s.entry().id()))
                 .toList();
-        if (outOfScope(text)) {
+        if (!ranked.isEmpty() && outOfScope(text, ranked.get(0).entry().id())) {
             return decline(Match.Reason.OUT_OF_SCOPE, ranked);
         }
         // The entry the question is about cannot answer it (another year, a figure it does not state): declining
@@ -105,16 +105,20 @@ public final class Matcher {
             if (!yearsByEntry.get(id).containsAll(askedYears)) {
                 return decline(Match.Reason.OTHER_YEAR, ranked);
             }
-            if (!answerableByEntry.get(id).containsAll(asked)) {
+            if (!Asked.fits(asked, answerableByEntry.get(id))) {
                 return decline(Match.Reason.FIGURE_NOT_STATED, ranked);
             }
         }
-        return decide(ranked.stream().filter(s -> canAnswer(s.entry().id(), askedYears, asked)).toList());
+        return decide(ranked, ranked.stream().filter(s -> canAnswer(s.entry().id(), askedYears, asked)).toList());
     }
 
-    /** Whether the question asks for something no entry can give: a procedure, a document, medical advice. */
-    boolean outOfScope(TextNormalizer.Normalized question) {
-        return outOfScope.stream().anyMatch(question.canonical()::contains);
+    /**
+     * Whether the question asks for something the entry it is about does not cover: a procedure, a document,
+     * medical advice, another province. A word on the out-of-scope list is fine when the entry itself uses it
+     * (「在北京看病能用山西医保吗」 is what 异地就医 answers).
+     */
+    boolean outOfScope(TextNormalizer.Normalized question, String entryId) {
+        return outOfScope.stream().anyMatch(w -> question.canonical().contains(w) && !index.uses(entryId, w));
     }
 
     /**
@@ -122,7 +126,7 @@ public final class Matcher {
      * not state (a price, a percentage, a date), must not get this entry's figure however alike the words are.
      */
     boolean canAnswer(String entryId, Set<String> askedYears, Set<Asked> asked) {
-        return yearsByEntry.get(entryId).containsAll(askedYears) && answerableByEntry.get(entryId).containsAll(asked);
+        return yearsByEntry.get(entryId).containsAll(askedYears) && Asked.fits(asked, answerableByEntry.get(entryId));
     }
 
     /**
@@ -153,9 +157,10 @@ public final class Matcher {
         return whole <= 0 ? 0 : part / whole;
     }
 
-    private Match decide(List<Scored> ranked) {
+    /** Answers, offers or declines among the entries that can answer; {@code all} is kept for diagnostics. */
+    private Match decide(List<Scored> all, List<Scored> ranked) {
         if (ranked.isEmpty() || ranked.get(0).score() < thresholds.suggestAt()) {
-            return decline(Match.Reason.NOT_COVERED, ranked);
+            return decline(Match.Reason.NOT_COVERED, all);
         }
         Scored top = ranked.get(0);
         double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
@@ -166,7 +171,7 @@ public final class Matcher {
                         && s.score() >= thresholds.alikeRatio() * top.score())
                 .toList();
         if (top.score() >= thresholds.answerAt() && top.score() - second >= thresholds.margin() && alike.isEmpty()) {
-            return new Match(Match.Outcome.ANSWER, Match.Reason.NONE, candidates(ranked), candidates(List.of(top)));
+            return new Match(Match.Outcome.ANSWER, Match.Reason.NONE, candidates(all), candidates(List.of(top)));
         }
         List<Scored> offered = new ArrayList<>();
         offered.add(top);
@@ -177,7 +182,7 @@ public final class Matcher {
                     .filter(s -> s.score() >= thresholds.suggestAt() && top.score() - s.score() <= SUGGESTION_WINDOW)
                     .forEach(offered::add);
         }
-        return new Match(Match.Outcome.SUGGEST, Match.Reason.NONE, candidates(ranked),
+        return new Match(Match.Outcome.SUGGEST, Match.Reason.NONE, candidates(all),
                 candidates(offered.subList(0, Math.min(MAX_SUGGESTIONS, offered.size()))));
     }
 

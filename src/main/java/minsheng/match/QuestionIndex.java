@@ -70,6 +70,8 @@ final class QuestionIndex {
     private final List<Doc> docs = new ArrayList<>();
     /** Per entry, every term of all its ways of asking and of its answer: what the entry can explain. */
     private final Map<String, TermSet> vocabularies = new HashMap<>();
+    /** Per entry, its questions, keywords and answer as normalized text, to look up whole words in. */
+    private final Map<String, StringBuilder> texts = new HashMap<>();
     private final IndexSearcher searcher;
     private final FieldStats textStats;
     private final FieldStats pinyinStats;
@@ -102,6 +104,8 @@ final class QuestionIndex {
             throw new UncheckedIOException("building an in-memory index failed", e);
         }
         for (int i = 0; i < phrases.size(); i++) {
+            texts.computeIfAbsent(phrases.get(i).entryId(), k -> new StringBuilder())
+                    .append(phrases.get(i).text().canonical()).append('\n');
             TermSet v = vocabularies.computeIfAbsent(phrases.get(i).entryId(), k -> TermSet.empty());
             v.text().addAll(termSets.get(i).text());
             v.pinyin().addAll(termSets.get(i).pinyin());
@@ -120,6 +124,7 @@ final class QuestionIndex {
         // The answer joins the vocabulary only after the weights are set: it may explain a question's words,
         // but it does not make them common.
         answers.forEach((id, answer) -> {
+            texts.computeIfAbsent(id, k -> new StringBuilder()).append(answer.canonical()).append('\n');
             TermSet a = analyze(answer);
             TermSet v = vocabularies.computeIfAbsent(id, k -> TermSet.empty());
             v.text().addAll(a.text());
@@ -133,6 +138,12 @@ final class QuestionIndex {
         Map<String, Double> idf = new HashMap<>();
         df.forEach((t, n) -> idf.put(t, idf(n, entries)));
         return idf;
+    }
+
+    /** Whether an entry's questions, keywords or answer contain {@code word} (normalized) anywhere. */
+    boolean uses(String entryId, String word) {
+        StringBuilder text = texts.get(entryId);
+        return text != null && text.indexOf(word) >= 0;
     }
 
     TermSet analyze(TextNormalizer.Normalized text) {

@@ -16,10 +16,13 @@ import org.junit.jupiter.api.Test;
  */
 class DevelopmentSetTest {
 
-    /** Measured with {@code java -jar target/minsheng-bot.jar eval}: 184 of 193 right, 50 of 53 declined. */
+    /**
+     * Measured with {@code java -jar target/minsheng-bot.jar eval}: 184 of 193 right, 52 of 53 declined, 2 confident
+     * wrong answers.
+     */
     private static final int RIGHT_AT_LEAST = 184;
-    private static final int DECLINED_AT_LEAST = 50;
-    private static final int WRONG_ANSWERS_AT_MOST = 4;
+    private static final int DECLINED_AT_LEAST = 52;
+    private static final int WRONG_ANSWERS_AT_MOST = 2;
 
     @Test
     void staysAtItsMeasuredAccuracy() throws IOException, KnowledgeException {

@@ -108,13 +108,33 @@ class MatcherTest {
     @ValueSource(strings = {"从太原到北京的高铁票多少钱", "iPhone多少钱", "明天天气怎么样", "公积金怎么提取", "太原房价多少钱一平",
             "😀😀", "asdfgh", "你好", "？？？"})
     void declinesWhatTheReportDoesNotCover(String question) {
-        assertDeclines(Match.Reason.NOT_COVERED, question);
+        Match m = matcher.match(question);
+        assertEquals(Match.Outcome.DECLINE, m.outcome(), () -> question + " → " + m);
     }
 
     @Test
     void declinesProceduresEvenWhenTheyNameAKnownThing() {
         assertDeclines(Match.Reason.OUT_OF_SCOPE, "医保卡丢了怎么补办");
         assertDeclines(Match.Reason.OUT_OF_SCOPE, "医保电子凭证密码忘了怎么办");
+    }
+
+    @Test
+    void declinesAnotherProvinceUnlessTheEntrySpeaksOfIt() {
+        assertDeclines(Match.Reason.OUT_OF_SCOPE, "河北省2020年农村低保有多少人");
+        assertDeclines(Match.Reason.OUT_OF_SCOPE, "陕西省民生支出占财政支出多少");
+        assertAnswers("medical.cross-region-care", "我爸在北京看病能用山西医保吗");
+    }
+
+    @Test
+    void answersHowToUseWhenTheEntryIsAboutThat() {
+        assertAnswers("medical.insurance-e-voucher", "医保电子凭证怎么用");
+        assertDeclines(Match.Reason.OUT_OF_SCOPE, "AED怎么使用");
+    }
+
+    @Test
+    void declinesACountTheEntryDoesNotGive() {
+        assertDeclines(Match.Reason.FIGURE_NOT_STATED, "2020年老旧小区改造了多少个");
+        assertAnswers("city.aed", "AED一共配了多少台");
     }
 
     @Test
