@@ -19,7 +19,7 @@ enum Asked {
     PERCENT(Pattern.compile("比例|%|百分|率"), Pattern.compile("%")),
     DATE(Pattern.compile("什么时候|几月|几号|哪天|哪一天|哪年|哪一年|何时|日期"), Pattern.compile("\\d+[年月日]")),
     /** How many of something: answered only by a counted figure, never by a bare year. */
-    COUNT(Pattern.compile("多少(个|所|台|次|名|对|例|户|人|家|项|种|批|万)|几(所|台|次|名|对|例|户|家|项|批)"),
+    COUNT(Pattern.compile("多少(个|所|台|次|趟|名|位|对|例|户|人|家|项|种|批|万)|几(所|台|次|趟|名|位|对|例|户|家|项|批)"),
             Pattern.compile("\\d(万|亿)?(余)?(人|名|个|所|台|对|例|次|户|万)")),
     /** So much per person or per month: answered only where the answer itself speaks per head or per period. */
     PER_HEAD(Pattern.compile("每人|每月|每个月|1个月|每年|人均|月均"), Pattern.compile("每|人均|月均"));

@@ -101,15 +101,14 @@ public final class Matcher {
         // The entry the question is about cannot answer it (another year, a figure it does not state): declining
         // beats answering with the next entry's figure (「低保每个月发多少钱」 must not get the pension raise).
         if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()) {
-            String id = ranked.get(0).entry().id();
-            if (!yearsByEntry.get(id).containsAll(askedYears)) {
-                return decline(Match.Reason.OTHER_YEAR, ranked);
-            }
-            if (!Asked.fits(asked, answerableByEntry.get(id))) {
-                return decline(Match.Reason.FIGURE_NOT_STATED, ranked);
+            Match.Reason gap = gap(ranked.get(0).entry().id(), askedYears, asked);
+            if (gap != Match.Reason.NONE) {
+                return decline(gap, ranked);
             }
         }
-        return decide(ranked, ranked.stream().filter(s -> canAnswer(s.entry().id(), askedYears, asked)).toList());
+        return decide(ranked, ranked.stream()
+                .filter(s -> gap(s.entry().id(), askedYears, asked) == Match.Reason.NONE)
+                .toList());
     }
 
     /**
@@ -117,16 +116,23 @@ public final class Matcher {
      * medical advice, another province. A word on the out-of-scope list is fine when the entry itself uses it
      * (「在北京看病能用山西医保吗」 is what 异地就医 answers).
      */
-    boolean outOfScope(TextNormalizer.Normalized question, String entryId) {
+    private boolean outOfScope(TextNormalizer.Normalized question, String entryId) {
         return outOfScope.stream().anyMatch(w -> question.canonical().contains(w) && !index.uses(entryId, w));
     }
 
     /**
-     * Whether an entry can answer at all: a question about another year, or about a kind of figure the entry does
-     * not state (a price, a percentage, a date), must not get this entry's figure however alike the words are.
+     * Why an entry cannot answer the question at all, or {@code NONE}: a question about another year, or about a
+     * kind of figure the entry does not state (an amount, a percentage, a date, a count), must not get this entry's
+     * figure however alike the words are.
      */
-    boolean canAnswer(String entryId, Set<String> askedYears, Set<Asked> asked) {
-        return yearsByEntry.get(entryId).containsAll(askedYears) && Asked.fits(asked, answerableByEntry.get(entryId));
+    private Match.Reason gap(String entryId, Set<String> askedYears, Set<Asked> asked) {
+        if (!yearsByEntry.get(entryId).containsAll(askedYears)) {
+            return Match.Reason.OTHER_YEAR;
+        }
+        if (!Asked.fits(asked, answerableByEntry.get(entryId))) {
+            return Match.Reason.FIGURE_NOT_STATED;
+        }
+        return Match.Reason.NONE;
     }
 
     /**

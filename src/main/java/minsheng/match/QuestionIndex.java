@@ -37,11 +37,11 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
- * The one wrapper around Lucene: an in-memory index with one document per way of asking (a question or a keyword
- * of an entry), in two fields — characters (unigrams and bigrams) and pinyin syllables (unigrams and bigrams, so a
- * wrong character with the right sound still meets). BM25 ranks the candidates; {@link #confidence} puts a
- * candidate on a 0–1 scale that means the same whatever the size of the knowledge. Immutable after construction
- * and safe to search from many threads.
+ * The wrapper around Lucene's analyzers and index: one in-memory document per way of asking (a question or a
+ * keyword of an entry), in two fields — characters (single and in pairs) and pinyin syllables (single and in pairs,
+ * so a wrong character with the right sound still meets). BM25 retrieves the candidates; {@link #overlap} and
+ * {@link #explained} give the weights {@link Matcher} scores them with, idf counted over entries. Immutable after
+ * construction and safe to search from many threads.
  */
 final class QuestionIndex {
 
@@ -71,7 +71,7 @@ final class QuestionIndex {
     /** Per entry, every term of all its ways of asking and of its answer: what the entry can explain. */
     private final Map<String, TermSet> vocabularies = new HashMap<>();
     /** Per entry, its questions, keywords and answer as normalized text, to look up whole words in. */
-    private final Map<String, StringBuilder> texts = new HashMap<>();
+    private final Map<String, String> texts = new HashMap<>();
     private final IndexSearcher searcher;
     private final FieldStats textStats;
     private final FieldStats pinyinStats;
@@ -104,8 +104,7 @@ final class QuestionIndex {
             throw new UncheckedIOException("building an in-memory index failed", e);
         }
         for (int i = 0; i < phrases.size(); i++) {
-            texts.computeIfAbsent(phrases.get(i).entryId(), k -> new StringBuilder())
-                    .append(phrases.get(i).text().canonical()).append('\n');
+            texts.merge(phrases.get(i).entryId(), phrases.get(i).text().canonical(), (a, b) -> a + "\n" + b);
             TermSet v = vocabularies.computeIfAbsent(phrases.get(i).entryId(), k -> TermSet.empty());
             v.text().addAll(termSets.get(i).text());
             v.pinyin().addAll(termSets.get(i).pinyin());
@@ -124,7 +123,7 @@ final class QuestionIndex {
         // The answer joins the vocabulary only after the weights are set: it may explain a question's words,
         // but it does not make them common.
         answers.forEach((id, answer) -> {
-            texts.computeIfAbsent(id, k -> new StringBuilder()).append(answer.canonical()).append('\n');
+            texts.merge(id, answer.canonical(), (a, b) -> a + "\n" + b);
             TermSet a = analyze(answer);
             TermSet v = vocabularies.computeIfAbsent(id, k -> TermSet.empty());
             v.text().addAll(a.text());
@@ -142,8 +141,8 @@ final class QuestionIndex {
 
     /** Whether an entry's questions, keywords or answer contain {@code word} (normalized) anywhere. */
     boolean uses(String entryId, String word) {
-        StringBuilder text = texts.get(entryId);
-        return text != null && text.indexOf(word) >= 0;
+        String text = texts.get(entryId);
+        return text != null && text.contains(word);
     }
 
     TermSet analyze(TextNormalizer.Normalized text) {
@@ -187,15 +186,14 @@ final class QuestionIndex {
     }
 
     /** The idf weight a query and a document share, and each one's own, by characters and by sound. */
-    record Overlap(double textShared, double textQuery, double textUnseen, double textDoc,
-                   double soundShared, double soundQuery, double soundUnseen, double soundDoc) {}
+    record Overlap(double textShared, double textQuery, double textDoc,
+                   double soundShared, double soundQuery, double soundDoc) {}
 
     Overlap overlap(TermSet query, int ord) {
         Doc doc = docs.get(ord);
         double[] text = shared(query.text(), doc.terms().text(), textStats);
         double[] sound = shared(query.pinyin(), doc.terms().pinyin(), pinyinStats);
-        return new Overlap(text[0], text[1], text[2], doc.textWeight(), sound[0], sound[1], sound[2],
-                doc.pinyinWeight());
+        return new Overlap(text[0], text[1], doc.textWeight(), sound[0], sound[1], doc.pinyinWeight());
     }
 
     /**
@@ -206,7 +204,7 @@ final class QuestionIndex {
         TermSet v = vocabularies.get(entryId);
         double[] text = shared(query.text(), v.text(), textStats);
         double[] sound = shared(query.pinyin(), v.pinyin(), pinyinStats);
-        return new Overlap(text[0], text[1], text[2], weight(v.text(), textStats), sound[0], sound[1], sound[2],
+        return new Overlap(text[0], text[1], weight(v.text(), textStats), sound[0], sound[1],
                 weight(v.pinyin(), pinyinStats));
     }
 
@@ -232,31 +230,27 @@ final class QuestionIndex {
         return units == 0 ? 0 : (double) found / units;
     }
 
-    /** {shared weight, query weight, weight of query terms the knowledge never uses}. */
+    /** {weight the query shares with {@code doc}, the query's whole weight}. */
     private double[] shared(Set<String> query, Set<String> doc, FieldStats field) {
         double shared = 0;
         double total = 0;
-        double unseen = 0;
         for (String t : query) {
-            boolean seen = field.idf().containsKey(t);
-            if (!seen && isNumber(t)) {
+            if (!field.idf().containsKey(t) && isNumber(t)) {
                 continue; // a figure the asker guesses (「有没有到70%」) is no evidence against the entry
             }
             double w = weight(t, field);
             total += w;
-            if (!seen) {
-                unseen += w;
-            }
             if (doc.contains(t)) {
                 shared += w;
             }
         }
-        return new double[] {shared, total, unseen};
+        return new double[] {shared, total};
     }
 
     /**
-     * A term's idf. A word written in letters or digits ("iphone") is one token where a Han word of two characters
-     * is three (each character and the pair), so it weighs as much as those three together.
+     * A term's idf; terms the knowledge never uses weigh the most. A word written in letters or digits ("iphone")
+     * is one token where a Han word of two characters is three (each character and the pair), so it counts three
+     * times.
      */
     private double weight(String term, FieldStats field) {
         double w = field.idf().getOrDefault(term, unseenIdf);

@@ -54,7 +54,7 @@ class JiebaBaselineTest {
         KnowledgeBase kb = KnowledgeLoader.load(Path.of("knowledge"));
         Snapshot engine = Snapshot.build(kb, Thresholds.defaults());
         Baseline baseline = new Baseline(kb);
-        for (String file : List.of("eval/dev.tsv", "eval/fresh-1.tsv", "eval/fresh-2.tsv")) {
+        for (String file : List.of("eval/dev.tsv", "eval/fresh-1.tsv", "eval/fresh-2.tsv", "eval/fresh-3.tsv")) {
             QuestionSet set = QuestionSet.read(Path.of(file), kb);
             Evaluation e = Evaluation.run(engine, set);
             Result ours = new Result(e.top1(), e.declineAccuracy());

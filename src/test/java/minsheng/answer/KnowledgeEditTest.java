@@ -1,0 +1,65 @@
+package minsheng.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import minsheng.knowledge.KnowledgeException;
+import minsheng.knowledge.KnowledgeLoader;
+import minsheng.match.Thresholds;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An admin's edit to the knowledge files changes what the bot understands once it is loaded again; no code. */
+class KnowledgeEditTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyShippedKnowledge() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private Reply ask(String question) throws KnowledgeException {
+        // What a restart or a reload does: read the folder, build a fresh snapshot.
+        return Snapshot.build(KnowledgeLoader.load(dir), Thresholds.defaults()).reply(question);
+    }
+
+    private void edit(String file, String from, String to) throws IOException {
+        Path p = dir.resolve(file);
+        String text = Files.readString(p, StandardCharsets.UTF_8);
+        if (!text.contains(from)) {
+            throw new IllegalStateException(file + " no longer holds " + from);
+        }
+        Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aNewSynonymTeachesTheBotAWord() throws Exception {
+        String question = "老房子加个升降机政府给钱吗";
+        assertEquals(Reply.Kind.DECLINE, ask(question).kind());
+
+        edit("synonyms.txt", "加装电梯, 装电梯, 加电梯, 安装电梯", "加装电梯, 装电梯, 加电梯, 安装电梯, 加个升降机");
+
+        assertEquals("city.elevator-subsidy", ask(question).entryId());
+    }
+
+    @Test
+    void aNewAlternateQuestionReachesItsEntry() throws Exception {
+        String question = "省城的快轨修到第几条了";
+        assertEquals(Reply.Kind.DECLINE, ask(question).kind());
+
+        edit("safety-net.json", "\"太原地铁通车了吗\",", "\"太原地铁通车了吗\",\n        \"省城快轨修到第几条线了\",");
+
+        assertEquals("city.taiyuan-metro", ask(question).entryId());
+    }
+}
