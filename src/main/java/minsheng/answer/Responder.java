@@ -19,7 +19,7 @@ final class Responder {
 
     Responder(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
-        Report report = knowledge.entries().get(0).citation().report();
+        Report report = knowledge.report();
         this.reportName = "《" + report.title() + "》";
         this.reportYear = String.valueOf(report.year());
         this.reportProvince = report.province();

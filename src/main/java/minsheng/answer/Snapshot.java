@@ -41,19 +41,20 @@ public final class Snapshot {
     /** The reply to a citizen's question. */
     public Reply reply(String question) {
         String q = question == null ? "" : question.strip();
-        if (q.isEmpty()) {
-            return responder.empty();
-        }
-        return replies.get(q, key -> responder.reply(matcher.match(key)));
+        return q.isEmpty() ? responder.empty() : replies.get(q, key -> explain(key).reply());
+    }
+
+    /** A reply with the engine's full verdict behind it (every candidate weighed), for evaluation; not cached. */
+    public record Explained(Reply reply, Match match) {}
+
+    public Explained explain(String question) {
+        String q = question == null ? "" : question.strip();
+        Match match = matcher.match(q);
+        return new Explained(q.isEmpty() ? responder.empty() : responder.reply(match), match);
     }
 
     /** The answer of one entry, for a suggestion the citizen picked; empty if no such entry. */
     public Optional<Reply> answer(String entryId) {
         return knowledge.entry(entryId).map(e -> responder.answer(e, 1.0));
-    }
-
-    /** The engine's full verdict, for evaluation and diagnostics. */
-    public Match match(String question) {
-        return matcher.match(question);
     }
 }

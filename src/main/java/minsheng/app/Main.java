@@ -34,7 +34,7 @@ public final class Main {
 
     static final String USAGE = """
             usage: java -jar minsheng-bot.jar [COMMAND]
-              (none)                     the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the console chat
+              (none)                     the console chat (the Telegram channel is not in this build yet)
               chat                       talk to the bot in this console
               ask [--json] [QUESTION]    print the reply to QUESTION; with no QUESTION, one per line from stdin
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
@@ -106,8 +106,7 @@ public final class Main {
 
     private int chat(Config config) throws KnowledgeException, IOException {
         Snapshot snapshot = load(config);
-        String title = snapshot.knowledge().entries().get(0).citation().report().title();
-        new Chat(() -> snapshot, reader(), out).run(title);
+        new Chat(() -> snapshot, reader(), out).run(snapshot.knowledge().report().title());
         return 0;
     }
 

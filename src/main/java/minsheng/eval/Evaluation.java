@@ -45,8 +45,9 @@ public final class Evaluation {
     public static Evaluation run(Snapshot snapshot, QuestionSet set) {
         List<Outcome> outcomes = new ArrayList<>();
         for (QuestionSet.Case c : set.cases()) {
-            Reply reply = snapshot.reply(c.question());
-            Match match = snapshot.match(c.question());
+            Snapshot.Explained x = snapshot.explain(c.question());
+            Reply reply = x.reply();
+            Match match = x.match();
             String topic = c.shouldDecline() ? QuestionSet.DECLINE
                     : snapshot.knowledge().entry(c.expected().iterator().next()).orElseThrow().topic().label();
             outcomes.add(new Outcome(c, reply, match, verdict(c, reply), topic));

@@ -28,6 +28,11 @@ public final class KnowledgeBase {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /** The report the knowledge is drawn from (loading refuses knowledge without entries). */
+    public Report report() {
+        return entries.get(0).citation().report();
+    }
+
     public Vocabulary vocabulary() {
         return vocabulary;
     }

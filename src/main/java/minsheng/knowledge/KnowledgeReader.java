@@ -70,7 +70,8 @@ final class KnowledgeReader {
                 int line = p.currentLocation().getLineNr();
                 p.nextToken();
                 switch (name) {
-                    case "source" -> source = bind(p.readValueAsTree(), SourceJson.class, file, line, null, "source", problems);
+                    case "source" ->
+                            source = bind(p.readValueAsTree(), SourceJson.class, file, line, null, "source", problems);
                     case "entries" -> entries = readEntries(p, file, line, problems);
                     default -> {
                         problems.add(Problem.atLine(file, line, name,

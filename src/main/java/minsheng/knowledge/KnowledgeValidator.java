@@ -100,7 +100,8 @@ final class KnowledgeValidator {
         List<Report.Section> sections = new ArrayList<>();
         if (s.sections() == null || s.sections().isEmpty()) {
             problems.add(Problem.inFile(file, "source.sections",
-                    "missing or empty; list the sections entries cite: {\"id\", \"title\", \"paragraphs\": [first, last]}"));
+                    "missing or empty; list the sections entries cite:"
+                            + " {\"id\", \"title\", \"paragraphs\": [first, last]}"));
             ok = false;
         } else {
             Set<String> ids = new HashSet<>();

@@ -52,11 +52,7 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
-            String line = lines[i];
-            int hash = line.indexOf('#');
-            if (hash >= 0) {
-                line = line.substring(0, hash);
-            }
+            String line = withoutComment(lines[i]);
             if (line.isBlank()) {
                 continue;
             }
@@ -64,7 +60,8 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
             for (String raw : SEPARATOR.split(line, -1)) {
                 String term = raw.strip();
                 if (term.isEmpty()) {
-                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, "empty term; separate terms with single commas"));
+                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null,
+                            "empty term; separate terms with single commas"));
                     continue;
                 }
                 Integer earlier = seenOnLine.putIfAbsent(term, lineNo);
@@ -100,14 +97,17 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
     static List<String> parseWords(String text) {
         List<String> out = new ArrayList<>();
         for (String line : text.split("\\R")) {
-            int hash = line.indexOf('#');
-            String words = hash >= 0 ? line.substring(0, hash) : line;
-            for (String word : words.split("[,，、\\s]+")) {
+            for (String word : withoutComment(line).split("[,，、\\s]+")) {
                 if (!word.isBlank() && !out.contains(word.strip())) {
                     out.add(word.strip());
                 }
             }
         }
         return out;
+    }
+
+    private static String withoutComment(String line) {
+        int hash = line.indexOf('#');
+        return hash >= 0 ? line.substring(0, hash) : line;
     }
 }

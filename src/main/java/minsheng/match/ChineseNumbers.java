@@ -1,6 +1,8 @@
 package minsheng.match;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -181,7 +183,7 @@ final class ChineseNumbers {
         };
     }
 
-    private static String replace(Pattern pattern, String text, java.util.function.Function<Matcher, String> f) {
-        return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(f.apply((Matcher) m)));
+    private static String replace(Pattern pattern, String text, Function<MatchResult, String> f) {
+        return pattern.matcher(text).replaceAll(m -> Matcher.quoteReplacement(f.apply(m)));
     }
 }

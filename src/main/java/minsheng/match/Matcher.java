@@ -139,7 +139,7 @@ public final class Matcher {
      * How closely a stored question and the citizen's say the same thing: the balance (F1) of how much of each the
      * other covers, idf-weighted, by characters or — for a wrong character with the right sound — by pinyin.
      */
-    static double closeness(QuestionIndex.Overlap o) {
+    private static double closeness(QuestionIndex.Overlap o) {
         return Math.max(f1(o.textShared(), o.textQuery(), o.textDoc()),
                 SOUND_DISCOUNT * f1(o.soundShared(), o.soundQuery(), o.soundDoc()));
     }

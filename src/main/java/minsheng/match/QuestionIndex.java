@@ -45,8 +45,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 final class QuestionIndex {
 
-    static final String TEXT = "text";
-    static final String PINYIN = "pinyin";
+    private static final String TEXT = "text";
+    private static final String PINYIN = "pinyin";
     private static final String ORD = "ord";
 
     /** A way of asking for an entry, already normalized. */
@@ -118,7 +118,8 @@ final class QuestionIndex {
         unseenIdf = idf(0, entries);
         for (int i = 0; i < phrases.size(); i++) {
             TermSet t = termSets.get(i);
-            docs.add(new Doc(phrases.get(i).entryId(), t, weight(t.text(), textStats), weight(t.pinyin(), pinyinStats)));
+            docs.add(new Doc(phrases.get(i).entryId(), t,
+                    weight(t.text(), textStats), weight(t.pinyin(), pinyinStats)));
         }
         // The answer joins the vocabulary only after the weights are set: it may explain a question's words,
         // but it does not make them common.
