@@ -43,23 +43,25 @@ class KnowledgeEditTest {
         Files.writeString(p, text.replace(from, to), StandardCharsets.UTF_8);
     }
 
+    /** The question is declined today, the edit is made, and on the next load the question reaches the entry. */
+    private void assertEditTeaches(String question, String file, String from, String to, String entryId)
+            throws Exception {
+        assertEquals(Reply.Kind.DECLINE, ask(question).kind());
+        edit(file, from, to);
+        assertEquals(entryId, ask(question).entryId());
+    }
+
     @Test
     void aNewSynonymTeachesTheBotAWord() throws Exception {
-        String question = "老房子加个升降机政府给钱吗";
-        assertEquals(Reply.Kind.DECLINE, ask(question).kind());
-
-        edit("synonyms.txt", "加装电梯, 装电梯, 加电梯, 安装电梯", "加装电梯, 装电梯, 加电梯, 安装电梯, 加个升降机");
-
-        assertEquals("city.elevator-subsidy", ask(question).entryId());
+        assertEditTeaches("老房子加个升降机政府给钱吗", "synonyms.txt",
+                "加装电梯, 装电梯, 加电梯, 安装电梯", "加装电梯, 装电梯, 加电梯, 安装电梯, 加个升降机",
+                "city.elevator-subsidy");
     }
 
     @Test
     void aNewAlternateQuestionReachesItsEntry() throws Exception {
-        String question = "省城的快轨修到第几条了";
-        assertEquals(Reply.Kind.DECLINE, ask(question).kind());
-
-        edit("safety-net.json", "\"太原地铁通车了吗\",", "\"太原地铁通车了吗\",\n        \"省城快轨修到第几条线了\",");
-
-        assertEquals("city.taiyuan-metro", ask(question).entryId());
+        assertEditTeaches("省城的快轨修到第几条了", "safety-net.json",
+                "\"太原地铁通车了吗\",", "\"太原地铁通车了吗\",\n        \"省城快轨修到第几条线了\",",
+                "city.taiyuan-metro");
     }
 }
