@@ -88,11 +88,17 @@ record Config(
         if (value == null) {
             return fallback;
         }
+        double d;
         try {
-            return Double.parseDouble(value);
+            d = Double.parseDouble(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " must be a number between 0 and 1, was \"" + value + "\"", e);
+            d = Double.NaN;
         }
+        // Checked here, not only in Thresholds, so the message names the variable the operator set.
+        if (!(d >= 0 && d <= 1)) {
+            throw new IllegalArgumentException(name + " must be a number between 0 and 1, was \"" + value + "\"");
+        }
+        return d;
     }
 
     private static String blankToNull(String s) {

@@ -27,10 +27,6 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
         outOfScope = List.copyOf(outOfScope);
     }
 
-    public static Vocabulary none() {
-        return new Vocabulary(List.of(), List.of(), List.of());
-    }
-
     /** A canonical term and the variants that mean the same. */
     public record Group(String canonical, List<String> variants, int line) {
 

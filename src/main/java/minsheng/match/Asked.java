@@ -7,9 +7,9 @@ import java.util.regex.Pattern;
 
 /**
  * The kind of figure a question asks for, when it says: a sum of money, a percentage, a date, a count, an amount
- * per head or per month. An entry
- * whose figures hold no such kind cannot answer it — asked what 低保 pays a month, the bot must not answer with how
- * many people receive it; asked how many compounds were renovated, it must not answer with the year.
+ * per head or per month. An entry whose figures hold no such kind cannot answer it — asked what 低保 pays a month,
+ * the bot must not answer with how many people receive it; asked how many compounds were renovated, it must not
+ * answer with the year.
  */
 enum Asked {
     // Cues are read on normalized text: synonyms are canonical (价格, 贵不贵 → 多少钱; 百分之几 → 比例) and numbers

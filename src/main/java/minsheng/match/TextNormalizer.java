@@ -18,13 +18,12 @@ import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 final class TextNormalizer {
 
     /**
-     * One text in three stages.
+     * One text folded, simplified and with its numbers rewritten, in two readings.
      *
-     * @param base      folded, simplified, numbers rewritten
-     * @param spoken    {@code base} without filler words: the words as the asker chose them
+     * @param spoken    without filler words: the words as the asker chose them
      * @param canonical {@code spoken} with every synonym read as its canonical term
      */
-    record Normalized(String base, String spoken, String canonical) {}
+    record Normalized(String spoken, String canonical) {}
 
     private final NormalizeCharMap fillers;
     private final NormalizeCharMap fillersAndSynonyms;
@@ -52,7 +51,7 @@ final class TextNormalizer {
 
     Normalized normalize(String text) {
         String base = base(text);
-        return new Normalized(base, rewrite(fillers, base), rewrite(fillersAndSynonyms, base));
+        return new Normalized(rewrite(fillers, base), rewrite(fillersAndSynonyms, base));
     }
 
     /** Folding, simplification and numbers: the same for questions, knowledge and vocabulary terms. */

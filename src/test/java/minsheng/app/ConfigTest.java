@@ -52,5 +52,8 @@ class ConfigTest {
         assertEquals("AMBIGUITY_MARGIN must be a number between 0 and 1, was \"lots\"",
                 assertThrows(IllegalArgumentException.class,
                         () -> Config.fromEnvironment(Map.of("AMBIGUITY_MARGIN", "lots"))).getMessage());
+        assertEquals("AMBIGUITY_RATIO must be a number between 0 and 1, was \"2\"",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Config.fromEnvironment(Map.of("AMBIGUITY_RATIO", "2"))).getMessage());
     }
 }
