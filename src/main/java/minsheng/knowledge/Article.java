@@ -3,6 +3,7 @@ package minsheng.knowledge;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,9 @@ public final class Article {
     }
 
     public static Article read(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            throw new NoSuchFileException(path.toString(), null, "the article to check against is not there");
+        }
         String text = Files.readString(path, StandardCharsets.UTF_8);
         return new Article(path.getFileName().toString(), List.of(text.split("\\R", -1)));
     }
