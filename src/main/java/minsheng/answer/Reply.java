@@ -3,26 +3,37 @@ package minsheng.answer;
 import java.util.List;
 
 /**
- * What the bot says to one question, independent of the channel that carries it.
+ * What the bot says to one message, independent of the channel that carries it.
  *
- * @param kind        an answer, a choice of suggestions, or a decline
- * @param entryId     the entry answered, or null
+ * @param kind        an answer, a choice of suggestions, a decline, or small talk
+ * @param entryIds    every entry the reply answers (several for a two-part question), empty when none
  * @param score       the engine's confidence in its best candidate, 0–1
  * @param text        the reply as plain text, as sent
  * @param suggestions the entries offered instead of an answer, in the order numbered in {@code text}
+ * @param related     follow-up questions worth offering under an answer (buttons in Telegram)
+ * @param figures     the figures quoted in {@code text}, verbatim, so a channel can emphasise them
  */
-public record Reply(Kind kind, String entryId, double score, String text, List<Suggestion> suggestions) {
+public record Reply(Kind kind, List<String> entryIds, double score, String text, List<Suggestion> suggestions,
+        List<Suggestion> related, List<String> figures) {
 
-    public enum Kind { ANSWER, SUGGEST, DECLINE }
+    public enum Kind { ANSWER, SUGGEST, DECLINE, SMALLTALK }
 
-    /** An entry offered as a choice, shown by its standard question. */
+    /** An entry offered by its standard question: as a choice, or as a related follow-up. */
     public record Suggestion(String entryId, String question) {}
 
     public Reply {
+        entryIds = List.copyOf(entryIds);
         suggestions = List.copyOf(suggestions);
+        related = List.copyOf(related);
+        figures = List.copyOf(figures);
     }
 
-    /** True only when the reply is one knowledge-base answer. */
+    /** The first entry answered, or null. */
+    public String entryId() {
+        return entryIds.isEmpty() ? null : entryIds.get(0);
+    }
+
+    /** True for every reply that gives figures from the knowledge, from one entry or several. */
     public boolean answered() {
         return kind == Kind.ANSWER;
     }

@@ -37,7 +37,12 @@ final class Responder {
         Citation c = entry.citation();
         String citation = Messages.get("answer.citation", c.report().publisher(), c.report().title(),
                 c.section().title(), c.paragraphList());
-        return new Reply(Reply.Kind.ANSWER, entry.id(), score, entry.answer() + "\n\n" + citation, List.of());
+        List<Reply.Suggestion> related = entry.related().stream()
+                .flatMap(id -> knowledge.entry(id).stream())
+                .map(r -> new Reply.Suggestion(r.id(), r.standardQuestion()))
+                .toList();
+        return new Reply(Reply.Kind.ANSWER, List.of(entry.id()), score, entry.answer() + "\n\n" + citation,
+                List.of(), related, entry.figures());
     }
 
     private Reply suggest(Match match) {
@@ -49,7 +54,7 @@ final class Responder {
                     c.entry().standardQuestion()));
         }
         text.append('\n').append(Messages.get("suggest.pick"));
-        return new Reply(Reply.Kind.SUGGEST, null, match.score(), text.toString(), suggestions);
+        return new Reply(Reply.Kind.SUGGEST, List.of(), match.score(), text.toString(), suggestions, List.of(), List.of());
     }
 
     /** Says plainly what is missing, shows what the bot does know, and points to the 12345 hotline. */
@@ -63,11 +68,11 @@ final class Responder {
         String topics = String.join(Messages.get("topic.separator"),
                 knowledge.topics().stream().map(Topic::label).toList());
         String text = why + "\n" + Messages.get("decline.topics", topics) + "\n" + Messages.get("decline.hotline");
-        return new Reply(Reply.Kind.DECLINE, null, score, text, List.of());
+        return new Reply(Reply.Kind.DECLINE, List.of(), score, text, List.of(), List.of(), List.of());
     }
 
     Reply empty() {
-        return new Reply(Reply.Kind.DECLINE, null, 0, Messages.get("decline.empty") + "\n"
-                + Messages.get("decline.hotline"), List.of());
+        return new Reply(Reply.Kind.DECLINE, List.of(), 0, Messages.get("decline.empty") + "\n"
+                + Messages.get("decline.hotline"), List.of(), List.of(), List.of());
     }
 }

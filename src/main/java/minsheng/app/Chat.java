@@ -3,25 +3,23 @@ package minsheng.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.List;
-import java.util.function.Supplier;
+import minsheng.answer.Conversations;
 import minsheng.answer.Messages;
-import minsheng.answer.Reply;
-import minsheng.answer.Snapshot;
 
 /**
- * The console conversation: one question per line, the bot's reply below it. When the bot offered a choice, a
- * line holding just its number picks it.
+ * The console conversation: one message per line, the bot's reply below it. The console is one chat, with the
+ * same short memory a Telegram chat has (a number picks an offered choice).
  */
 final class Chat {
 
-    private final Supplier<Snapshot> snapshot;
+    private static final String CHAT = "console";
+
+    private final Conversations conversations;
     private final BufferedReader in;
     private final PrintStream out;
-    private List<Reply.Suggestion> offered = List.of();
 
-    Chat(Supplier<Snapshot> snapshot, BufferedReader in, PrintStream out) {
-        this.snapshot = snapshot;
+    Chat(Conversations conversations, BufferedReader in, PrintStream out) {
+        this.conversations = conversations;
         this.in = in;
         this.out = out;
     }
@@ -44,29 +42,6 @@ final class Chat {
 
     /** The reply to one line: a picked suggestion, or a new question. */
     String respond(String line) {
-        Integer pick = number(line);
-        if (pick != null) {
-            if (offered.isEmpty()) {
-                return Messages.get("chat.pick.none");
-            }
-            if (pick < 1 || pick > offered.size()) {
-                return Messages.get("chat.pick.range", String.valueOf(offered.size()));
-            }
-            String id = offered.get(pick - 1).entryId();
-            offered = List.of();
-            return snapshot.get().answer(id).map(Reply::text)
-                    .orElseGet(() -> snapshot.get().reply(line).text());
-        }
-        Reply reply = snapshot.get().reply(line);
-        offered = reply.suggestions();
-        return reply.text();
-    }
-
-    private static Integer number(String line) {
-        String s = line.replace('．', '.').replaceAll("[.。、)）]$", "");
-        if (s.length() == 1 && Character.isDigit(s.charAt(0))) {
-            return Character.digit(s.charAt(0), 10);
-        }
-        return null;
+        return conversations.reply(CHAT, line).text();
     }
 }

@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import minsheng.answer.Conversations;
+import minsheng.answer.CurrentSnapshot;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
 import minsheng.eval.Evaluation;
@@ -105,8 +107,8 @@ public final class Main {
     }
 
     private int chat(Config config) throws KnowledgeException, IOException {
-        Snapshot snapshot = load(config);
-        new Chat(() -> snapshot, reader(), out).run(snapshot.knowledge().report().title());
+        CurrentSnapshot current = new CurrentSnapshot(load(config));
+        new Chat(new Conversations(current), reader(), out).run(current.get().knowledge().report().title());
         return 0;
     }
 

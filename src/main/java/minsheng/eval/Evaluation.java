@@ -59,7 +59,8 @@ public final class Evaluation {
         boolean offered = reply.suggestions().stream().anyMatch(s -> c.expected().contains(s.entryId()));
         if (c.shouldDecline()) {
             return switch (reply.kind()) {
-                case DECLINE -> Verdict.DECLINED_RIGHT;
+                // small talk gives no figure, so for a question the report does not answer it is not wrong
+                case DECLINE, SMALLTALK -> Verdict.DECLINED_RIGHT;
                 case SUGGEST -> Verdict.SUGGESTED_WRONG;
                 case ANSWER -> Verdict.ANSWERED_WRONG;
             };
@@ -68,7 +69,7 @@ public final class Evaluation {
             case ANSWER -> c.expected().contains(reply.entryId()) ? Verdict.RIGHT : Verdict.ANSWERED_WRONG;
             case SUGGEST -> !offered ? Verdict.SUGGESTED_WRONG
                     : c.ambiguous() ? Verdict.RIGHT : Verdict.SUGGESTED_RIGHT;
-            case DECLINE -> Verdict.DECLINED_WRONG;
+            case DECLINE, SMALLTALK -> Verdict.DECLINED_WRONG;
         };
     }
 
@@ -165,6 +166,7 @@ public final class Evaluation {
                 case SUGGEST -> "suggested " + o.reply().suggestions().stream()
                         .map(Reply.Suggestion::entryId).collect(Collectors.joining(", "));
                 case DECLINE -> "declined";
+                case SMALLTALK -> "small talk";
             };
             String candidates = o.match().ranked().stream().limit(3)
                     .map(c -> String.format(Locale.ROOT, "%s %.2f", c.entry().id(), c.score()))

@@ -23,15 +23,15 @@ class EvaluationTest {
     private static final QuestionSet.Case WEATHER = new QuestionSet.Case(3, "明天天气", Set.of());
 
     private static Reply answer(String id) {
-        return new Reply(Reply.Kind.ANSWER, id, 0.9, "", List.of());
+        return new Reply(Reply.Kind.ANSWER, List.of(id), 0.9, "", List.of(), List.of(), List.of());
     }
 
     private static Reply suggest(String... ids) {
-        return new Reply(Reply.Kind.SUGGEST, null, 0.5, "",
-                java.util.Arrays.stream(ids).map(i -> new Reply.Suggestion(i, i)).toList());
+        return new Reply(Reply.Kind.SUGGEST, List.of(), 0.5, "",
+                java.util.Arrays.stream(ids).map(i -> new Reply.Suggestion(i, i)).toList(), List.of(), List.of());
     }
 
-    private static final Reply DECLINE = new Reply(Reply.Kind.DECLINE, null, 0.1, "", List.of());
+    private static final Reply DECLINE = new Reply(Reply.Kind.DECLINE, List.of(), 0.1, "", List.of(), List.of(), List.of());
 
     @Test
     void countsOnlyTheExpectedAnswerAsRight() {
