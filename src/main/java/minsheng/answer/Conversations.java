@@ -24,16 +24,25 @@ public final class Conversations {
         static final Context EMPTY = new Context(List.of(), List.of());
     }
 
+    /** Told of every reply before the channel sends it, e.g. to record what citizens could not get answered. */
+    public interface Listener {
+        Listener NONE = (chat, message, reply) -> { };
+
+        void replied(String chat, String message, Reply reply);
+    }
+
     private final Supplier<Snapshot> snapshot;
+    private final Listener listener;
     private final Cache<String, Context> contexts;
 
     public Conversations(Supplier<Snapshot> snapshot) {
-        this(snapshot, DEFAULT_IDLE, Ticker.systemTicker());
+        this(snapshot, Listener.NONE, DEFAULT_IDLE, Ticker.systemTicker());
     }
 
     /** With a ticker, so tests can let a context expire without sleeping. */
-    public Conversations(Supplier<Snapshot> snapshot, Duration idle, Ticker ticker) {
+    public Conversations(Supplier<Snapshot> snapshot, Listener listener, Duration idle, Ticker ticker) {
         this.snapshot = snapshot;
+        this.listener = listener;
         this.contexts = Caffeine.newBuilder().maximumSize(MAX_CHATS).expireAfterAccess(idle).ticker(ticker).build();
     }
 
@@ -55,6 +64,7 @@ public final class Conversations {
             reply = current.reply(message);
         }
         remember(chat, reply);
+        listener.replied(chat, message, reply);
         return reply;
     }
 

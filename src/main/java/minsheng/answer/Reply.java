@@ -12,20 +12,30 @@ import java.util.List;
  * @param suggestions the entries offered instead of an answer, in the order numbered in {@code text}
  * @param related     follow-up questions worth offering under an answer (buttons in Telegram)
  * @param figures     the figures quoted in {@code text}, verbatim, so a channel can emphasise them
+ * @param weighed     the best candidates the engine weighed, best first (at most a few), for the record admins read
  */
 public record Reply(Kind kind, List<String> entryIds, double score, String text, List<Suggestion> suggestions,
-        List<Suggestion> related, List<String> figures) {
+        List<Suggestion> related, List<String> figures, List<Weighed> weighed) {
 
     public enum Kind { ANSWER, SUGGEST, DECLINE, SMALLTALK }
 
     /** An entry offered by its standard question: as a choice, or as a related follow-up. */
     public record Suggestion(String entryId, String question) {}
 
+    /** One candidate entry and its confidence, 0–1. */
+    public record Weighed(String entryId, double score) {}
+
     public Reply {
+        weighed = List.copyOf(weighed);
         entryIds = List.copyOf(entryIds);
         suggestions = List.copyOf(suggestions);
         related = List.copyOf(related);
         figures = List.copyOf(figures);
+    }
+
+    /** This reply with the candidates the engine weighed for it. */
+    public Reply weighing(List<Weighed> candidates) {
+        return new Reply(kind, entryIds, score, text, suggestions, related, figures, candidates);
     }
 
     /** The first entry answered, or null. */

@@ -25,12 +25,17 @@ final class Responder {
         this.reportProvince = report.province();
     }
 
+    /** How many of the engine's candidates a reply keeps for the record. */
+    private static final int WEIGHED_KEPT = 3;
+
     Reply reply(Match match) {
-        return switch (match.outcome()) {
+        Reply reply = switch (match.outcome()) {
             case ANSWER -> answer(match.offered().get(0).entry(), match.score());
             case SUGGEST -> suggest(match);
             case DECLINE -> decline(match.reason(), match.score());
         };
+        return reply.weighing(match.ranked().stream().limit(WEIGHED_KEPT)
+                .map(c -> new Reply.Weighed(c.entry().id(), c.score())).toList());
     }
 
     Reply answer(Entry entry, double score) {
@@ -42,7 +47,7 @@ final class Responder {
                 .map(r -> new Reply.Suggestion(r.id(), r.standardQuestion()))
                 .toList();
         return new Reply(Reply.Kind.ANSWER, List.of(entry.id()), score, entry.answer() + "\n\n" + citation,
-                List.of(), related, entry.figures());
+                List.of(), related, entry.figures(), List.of());
     }
 
     private Reply suggest(Match match) {
@@ -54,7 +59,8 @@ final class Responder {
                     c.entry().standardQuestion()));
         }
         text.append('\n').append(Messages.get("suggest.pick"));
-        return new Reply(Reply.Kind.SUGGEST, List.of(), match.score(), text.toString(), suggestions, List.of(), List.of());
+        return new Reply(Reply.Kind.SUGGEST, List.of(), match.score(), text.toString(), suggestions, List.of(), List.of(),
+                List.of());
     }
 
     /** Says plainly what is missing, shows what the bot does know, and points to the 12345 hotline. */
@@ -68,11 +74,11 @@ final class Responder {
         String topics = String.join(Messages.get("topic.separator"),
                 knowledge.topics().stream().map(Topic::label).toList());
         String text = why + "\n" + Messages.get("decline.topics", topics) + "\n" + Messages.get("decline.hotline");
-        return new Reply(Reply.Kind.DECLINE, List.of(), score, text, List.of(), List.of(), List.of());
+        return new Reply(Reply.Kind.DECLINE, List.of(), score, text, List.of(), List.of(), List.of(), List.of());
     }
 
     Reply empty() {
         return new Reply(Reply.Kind.DECLINE, List.of(), 0, Messages.get("decline.empty") + "\n"
-                + Messages.get("decline.hotline"), List.of(), List.of(), List.of());
+                + Messages.get("decline.hotline"), List.of(), List.of(), List.of(), List.of());
     }
 }

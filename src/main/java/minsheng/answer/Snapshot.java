@@ -56,7 +56,7 @@ public final class Snapshot {
     /** A short message that is neither an answer nor a decline (a prompt, a note). */
     public Reply note(String text) {
         return new Reply(Reply.Kind.SMALLTALK, java.util.List.of(), 0, text, java.util.List.of(), java.util.List.of(),
-                java.util.List.of());
+                java.util.List.of(), java.util.List.of());
     }
 
     /** The answer of one entry, for a suggestion the citizen picked; empty if no such entry. */

@@ -23,7 +23,7 @@ class EvaluationTest {
     private static final QuestionSet.Case WEATHER = new QuestionSet.Case(3, "明天天气", Set.of());
 
     private static Reply answer(String id) {
-        return new Reply(Reply.Kind.ANSWER, List.of(id), 0.9, "", List.of(), List.of(), List.of());
+        return new Reply(Reply.Kind.ANSWER, List.of(id), 0.9, "", List.of(), List.of(), List.of(), List.of());
     }
 
     private static Reply suggest(String... ids) {
@@ -31,7 +31,7 @@ class EvaluationTest {
                 java.util.Arrays.stream(ids).map(i -> new Reply.Suggestion(i, i)).toList(), List.of(), List.of());
     }
 
-    private static final Reply DECLINE = new Reply(Reply.Kind.DECLINE, List.of(), 0.1, "", List.of(), List.of(), List.of());
+    private static final Reply DECLINE = new Reply(Reply.Kind.DECLINE, List.of(), 0.1, "", List.of(), List.of(), List.of(), List.of());
 
     @Test
     void countsOnlyTheExpectedAnswerAsRight() {
