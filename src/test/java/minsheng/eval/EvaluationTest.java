@@ -28,7 +28,8 @@ class EvaluationTest {
 
     private static Reply suggest(String... ids) {
         return new Reply(Reply.Kind.SUGGEST, List.of(), 0.5, "",
-                java.util.Arrays.stream(ids).map(i -> new Reply.Suggestion(i, i)).toList(), List.of(), List.of());
+                java.util.Arrays.stream(ids).map(i -> new Reply.Suggestion(i, i)).toList(), List.of(), List.of(),
+                List.of());
     }
 
     private static final Reply DECLINE = new Reply(Reply.Kind.DECLINE, List.of(), 0.1, "", List.of(), List.of(), List.of(), List.of());
