@@ -27,6 +27,8 @@ final class KnowledgeValidator {
     static final int MAX_SENTENCES = 4;
     /** Telegram's limit for one message, less room for the citation line a reply adds. */
     static final int MAX_ANSWER_LENGTH = 4096 - 256;
+    /** The government service hotline answers may point to; a phone number, not a figure of the report. */
+    static final String HOTLINE = "12345";
     /** Ids travel in Telegram button data (64 bytes at most), so they stay short and ASCII. */
     static final int MAX_ID_LENGTH = 48;
 
@@ -187,6 +189,9 @@ final class KnowledgeValidator {
             if (sentences > MAX_SENTENCES) {
                 add(file, line, label, "answer", "has " + sentences + " sentences; keep it to 1–" + MAX_SENTENCES);
             }
+            for (String problem : AnswerTime.problems(answer)) {
+                add(file, line, label, "answer", problem);
+            }
         }
 
         List<String> figures;
@@ -201,7 +206,14 @@ final class KnowledgeValidator {
                 }
             }
             if (!answer.isEmpty()) {
-                for (String number : uncoveredNumbers(answer, figures)) {
+                // The report's own year is the time every answer states (「据2020年的报道」), and 12345 is where an
+                // answer sends what the report leaves out: neither is a figure of the report to list.
+                List<String> covering = new ArrayList<>(figures);
+                covering.add(HOTLINE);
+                if (report != null) {
+                    covering.add(report.year() + "年");
+                }
+                for (String number : uncoveredNumbers(answer, covering)) {
                     add(file, line, label, "answer", "states \"" + number + "\" but figures does not list it");
                 }
             }

@@ -108,6 +108,22 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void asksEveryAnswerForItsYearAndEveryDateForItsYear() {
+        String at = "employment.json:20: entry employment.urban-new-jobs: answer: ";
+        assertEquals(List.of(
+                at + "names no year; say which year it describes, e.g. 「2020年……」 or 「据2020年的报道……」",
+                at + "the date \"1月15日\" carries no year; write the year the article gives it, e.g. 「2020年1月15日」",
+                at + "says \"现在\", as if the report's year were today; say 「2020年……」 or 「据2020年的报道……」 instead"),
+                problems("broken/answer-time"));
+    }
+
+    @Test
+    void letsAnAnswerNameTheReportsYearWithoutListingItAsAFigure() {
+        // The valid fixture's second answer opens with 「据2020年的报道」 and its figures leave 2020年 out.
+        assertEquals(List.of(), problems("valid"));
+    }
+
+    @Test
     void reportsUnknownTopicAndListsTheKnownOnes() {
         assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: topic: \"工作\" is not a known"
                 + " topic; use one of 民生综述、就业、养老、社会保险、医疗医保、教育、社会救助、儿童与残疾人、妇幼健康、城市建设"),
