@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * One answer of the knowledge base with the ways citizens ask for it. The first question is the standard one,
- * shown when the bot offers this entry as a suggestion.
+ * shown when the bot offers this entry as a suggestion. {@code scope} declares what the answer does and does not
+ * state (see {@link Scope}); every entry read from a knowledge file has one.
  */
 public record Entry(
         String id,
@@ -15,13 +16,25 @@ public record Entry(
         Citation citation,
         List<String> related,
         List<String> keywords,
-        String file) {
+        String file,
+        Scope scope) {
 
     public Entry {
         questions = List.copyOf(questions);
         figures = List.copyOf(figures);
         related = List.copyOf(related);
         keywords = List.copyOf(keywords);
+    }
+
+    /** An entry built in code without a declared scope: the matcher then checks no place, period or kind. */
+    public Entry(String id, Topic topic, List<String> questions, String answer, List<String> figures,
+                 Citation citation, List<String> related, List<String> keywords, String file) {
+        this(id, topic, questions, answer, figures, citation, related, keywords, file, null);
+    }
+
+    /** What the answer does and does not state; empty for an entry built without one. */
+    public java.util.Optional<Scope> declared() {
+        return java.util.Optional.ofNullable(scope);
     }
 
     public String standardQuestion() {

@@ -36,12 +36,22 @@ final class KnowledgeReader {
     record SectionJson(String id, String title, List<Integer> paragraphs) {}
 
     record EntryJson(String id, String topic, List<String> questions, String answer, List<String> figures,
-                     CitationJson source, List<String> related, List<String> keywords) {}
+                     CitationJson source, List<String> related, List<String> keywords, ScopeJson scope) {}
+
+    record ScopeJson(String place, String period, List<String> gives, List<String> lacks) {}
 
     record CitationJson(String section, List<Integer> paragraphs) {}
 
-    /** An entry as read, with the line it starts on; {@code json} is null when it could not be bound. */
-    record RawEntry(int index, int line, String label, EntryJson json) {}
+    /**
+     * An entry as read, with the line it starts on and the line of its {@code scope} field (its own line when it
+     * has none); {@code json} is null when it could not be bound.
+     */
+    record RawEntry(int index, int line, String label, EntryJson json, int scopeLine) {
+
+        RawEntry(int index, int line, String label, EntryJson json) {
+            this(index, line, label, json, line);
+        }
+    }
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -97,7 +107,34 @@ final class KnowledgeReader {
         if (problems.size() > before && source == null && entries == null) {
             return null;
         }
-        return new FileJson(source, entries);
+        return new FileJson(source, entries == null ? null : withScopeLines(path, entries));
+    }
+
+    /**
+     * Tree nodes keep no positions, so the line of each entry's {@code scope} field is found in the text: the first
+     * line from the entry's start, before the next entry's, that names the field.
+     */
+    private static List<RawEntry> withScopeLines(Path path, List<RawEntry> entries) {
+        List<String> lines;
+        try {
+            lines = java.nio.file.Files.readAllLines(path, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return entries;
+        }
+        List<RawEntry> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            RawEntry r = entries.get(i);
+            int end = i + 1 < entries.size() ? entries.get(i + 1).line() : lines.size() + 1;
+            int at = r.line();
+            for (int n = r.line(); n < end && n <= lines.size(); n++) {
+                if (lines.get(n - 1).contains("\"scope\"")) {
+                    at = n;
+                    break;
+                }
+            }
+            out.add(new RawEntry(r.index(), r.line(), r.label(), r.json(), at));
+        }
+        return out;
     }
 
     private static List<RawEntry> readEntries(JsonParser p, String file, int line, List<Problem> problems)
@@ -162,6 +199,9 @@ final class KnowledgeReader {
     private static String fieldOwner(Class<?> type) {
         if (type == CitationJson.class) {
             return "source";
+        }
+        if (type == ScopeJson.class) {
+            return "scope";
         }
         if (type == SectionJson.class) {
             return "sections[]";

@@ -2,6 +2,7 @@ package minsheng.knowledge;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import minsheng.knowledge.KnowledgeReader.CitationJson;
 import minsheng.knowledge.KnowledgeReader.EntryJson;
 import minsheng.knowledge.KnowledgeReader.FileJson;
 import minsheng.knowledge.KnowledgeReader.RawEntry;
+import minsheng.knowledge.KnowledgeReader.ScopeJson;
 import minsheng.knowledge.KnowledgeReader.SectionJson;
 import minsheng.knowledge.KnowledgeReader.SourceJson;
 
@@ -33,6 +35,7 @@ final class KnowledgeValidator {
     static final int MAX_ID_LENGTH = 48;
 
     private static final Pattern ID = Pattern.compile("[a-z]+(\\.[a-z0-9]+(-[a-z0-9]+)*)+");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19|20)\\d\\d(?!\\d)");
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final Pattern SENTENCE_END = Pattern.compile("[。！？!?]+");
     private static final Pattern NOT_WORD = Pattern.compile("[\\p{P}\\p{S}\\s]+");
@@ -229,11 +232,12 @@ final class KnowledgeValidator {
             }
         }
         List<String> keywords = texts(file, line, label, "keywords", e.keywords(), false);
+        Scope scope = scope(file, raw.scopeLine(), label, e.scope());
 
         if (problems.size() > before || report == null) {
             return;
         }
-        Entry entry = new Entry(id, topic, questions, answer, figures, citation, related, keywords, file);
+        Entry entry = new Entry(id, topic, questions, answer, figures, citation, related, keywords, file, scope);
         for (String q : questions) {
             Entry owner = questionOwner.putIfAbsent(questionKey(q), entry);
             if (owner != null) {
@@ -242,6 +246,53 @@ final class KnowledgeValidator {
             }
         }
         entries.add(entry);
+    }
+
+    /** The declaration of what the answer does and does not state; null (with problems added) when unsound. */
+    private Scope scope(String file, int line, String label, ScopeJson s) {
+        if (s == null) {
+            add(file, line, label, "scope", "missing; declare what the answer states, e.g. {\"place\": \"山西省\","
+                    + " \"period\": \"2020年\", \"gives\": [\"count\"], \"lacks\": [\"每月\"]}");
+            return null;
+        }
+        int before = problems.size();
+        if (s.place() == null || s.place().isBlank()) {
+            add(file, line, label, "scope.place", "missing or empty; the province (山西省) or the one place the"
+                    + " figures cover (大同市浑源县)");
+        }
+        if (s.period() == null || s.period().isBlank()) {
+            add(file, line, label, "scope.period", "missing or empty; the time the answer describes, e.g. 2020年");
+        } else if (!YEAR.matcher(s.period()).find()) {
+            add(file, line, label, "scope.period", "\"" + s.period() + "\" names no year; write it with its year,"
+                    + " e.g. 2020年 or 2021年1月");
+        }
+        Set<Scope.Gives> gives = EnumSet.noneOf(Scope.Gives.class);
+        if (s.gives() == null || s.gives().isEmpty()) {
+            add(file, line, label, "scope.gives", "missing or empty; list what the answer gives, from "
+                    + String.join(", ", Scope.Gives.labels()));
+        } else {
+            for (int i = 0; i < s.gives().size(); i++) {
+                String g = s.gives().get(i);
+                String field = "scope.gives[" + (i + 1) + "]";
+                if (g == null || g.isBlank()) {
+                    add(file, line, label, field, "is empty");
+                    continue;
+                }
+                Scope.Gives kind = Scope.Gives.byLabel(g.strip()).orElse(null);
+                if (kind == null) {
+                    add(file, line, label, field, "\"" + g + "\" is not a kind of figure"
+                            + KnowledgeReader.suggestion(g.strip(), Scope.Gives.labels()) + "; use one of "
+                            + String.join(", ", Scope.Gives.labels()));
+                } else if (!gives.add(kind)) {
+                    add(file, line, label, field, "\"" + g + "\" is listed twice");
+                }
+            }
+        }
+        List<String> lacks = texts(file, line, label, "scope.lacks", s.lacks(), false);
+        if (problems.size() > before) {
+            return null;
+        }
+        return new Scope(s.place().strip(), s.period().strip(), gives, lacks);
     }
 
     private Citation citation(String file, int line, String label, CitationJson c, Report report) {

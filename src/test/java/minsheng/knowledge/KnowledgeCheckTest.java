@@ -51,6 +51,26 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void namesEveryFaultInAnEntrysScopeDeclaration() {
+        assertEquals(List.of(
+                "employment.json:48: entry employment.rural-labor-transfer: scope.lack: unknown field"
+                        + " (did you mean \"lacks\"?)",
+                "employment.json:20: entry employment.urban-new-jobs: scope: missing; declare what the answer"
+                        + " states, e.g. {\"place\": \"山西省\", \"period\": \"2020年\", \"gives\": [\"count\"],"
+                        + " \"lacks\": [\"每月\"]}",
+                "employment.json:71: entry employment.rural-labor-transfer: scope.place: missing or empty;"
+                        + " the province (山西省) or the one place the figures cover (大同市浑源县)",
+                "employment.json:71: entry employment.rural-labor-transfer: scope.period: \"去年\" names no year;"
+                        + " write it with its year, e.g. 2020年 or 2021年1月",
+                "employment.json:71: entry employment.rural-labor-transfer: scope.gives[2]: \"prices\" is not a"
+                        + " kind of figure (did you mean \"price\"?); use one of price, amount, monthly, raise, count,"
+                        + " rate, date, year, measure, rank, comparison, event, policy",
+                "employment.json:71: entry employment.rural-labor-transfer: scope.gives[3]: \"count\" is listed"
+                        + " twice"),
+                problems("broken/scope"));
+    }
+
+    @Test
     void reportsMissingAnswer() {
         assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: answer: missing or empty"),
                 problems("broken/missing-answer"));
