@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The knowledge the bot ships with is clean, covers the whole article, and is shaped as agreed. */
@@ -33,6 +37,25 @@ class ShippedKnowledgeTest {
     void statesTheStentPriceAsTheArticleGivesIt() throws KnowledgeException {
         Entry stent = KnowledgeLoader.load(KNOWLEDGE).entry("medical.stent-price").orElseThrow();
         assertTrue(stent.answer().contains("700余元") && stent.answer().contains("1.3万元左右"), stent.answer());
+    }
+
+    @Test
+    void readmeStatesTheShippedCounts() throws IOException, KnowledgeException {
+        KnowledgeBase kb = KnowledgeLoader.load(KNOWLEDGE);
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile("holds (\\d+) entries with (\\d+) stored questions").matcher(readme);
+        assertTrue(m.find(), "README no longer states the counts");
+        int questions = kb.entries().stream().mapToInt(e -> e.questions().size()).sum();
+        assertEquals(kb.entries().size() + " entries, " + questions + " questions",
+                m.group(1) + " entries, " + m.group(2) + " questions");
+    }
+
+    @Test
+    void reviewRecordHasARowForEveryEntry() throws IOException, KnowledgeException {
+        String review = Files.readString(KNOWLEDGE.resolve("REVIEW.md"), StandardCharsets.UTF_8);
+        for (Entry e : KnowledgeLoader.load(KNOWLEDGE).entries()) {
+            assertTrue(review.contains("| `" + e.id() + "` |"), e.id() + " has no row in knowledge/REVIEW.md");
+        }
     }
 
     @Test
