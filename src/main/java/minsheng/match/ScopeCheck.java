@@ -35,7 +35,7 @@ final class ScopeCheck {
     /** A wider place than a local entry's. */
     private static final Pattern WIDER = Pattern.compile("全省|全山西|山西全省|全国");
     private static final Pattern TOTAL = Pattern.compile(
-            "((?<!\\d)1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)");
+            "((?<!\\d)1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)");
     private static final Pattern RAISE = Pattern.compile(
             "涨了多少|涨多少|提高了多少|提高多少|增加了多少|增加多少|上调了多少|上调多少|多了多少|涨幅|调了多少|提了多少");
     private static final Pattern MONTHLY = Pattern.compile(

@@ -71,6 +71,13 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void refusesAFigureKindForAnAnswerInWords() {
+        assertEquals(List.of("employment.json:71: entry employment.rural-labor-transfer: scope.gives: \"count\" is a"
+                + " figure, but the answer lists no figures; declare policy or event for an answer in words"),
+                problems("broken/scope-figures"));
+    }
+
+    @Test
     void reportsMissingAnswer() {
         assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: answer: missing or empty"),
                 problems("broken/missing-answer"));
