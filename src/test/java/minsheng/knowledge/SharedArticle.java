@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class SharedArticle {
 
-    public static final Path PATH = Path.of("../shared/seed/shanxi-minsheng-2020.txt");
+    /** Where the article is; {@code -Dminsheng.article=…} points elsewhere (to try a clone without it). */
+    public static final Path PATH = Path.of(System.getProperty("minsheng.article",
+            "../shared/seed/shanxi-minsheng-2020.txt"));
 
     private SharedArticle() {
     }
