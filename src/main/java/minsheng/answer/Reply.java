@@ -13,8 +13,9 @@ import java.util.List;
  * @param related     follow-up questions worth offering under an answer (buttons in Telegram)
  * @param figures     the figures quoted in {@code text}, verbatim, so a channel can emphasise them
  * @param weighed     the best candidates the engine weighed, best first (at most a few), for the record admins read
- * @param caveat      for an answer that says first what the report does not state (a narrower place, a total, the
- *                    present day): what it does not state ({@code place}, {@code total}, {@code now} …); else null
+ * @param caveat      for an answer (or a choice) that says first what the report does not state (a narrower place,
+ *                    a total, the present day): what it does not state ({@code place}, {@code total}, {@code now} …);
+ *                    else null
  */
 public record Reply(Kind kind, List<String> entryIds, double score, String text, List<Suggestion> suggestions,
         List<Suggestion> related, List<String> figures, List<Weighed> weighed, String caveat) {
@@ -46,7 +47,7 @@ public record Reply(Kind kind, List<String> entryIds, double score, String text,
         return new Reply(kind, entryIds, score, text, suggestions, related, figures, candidates, caveat);
     }
 
-    /** True for an answer that says first what the report does not state, before giving what it does. */
+    /** True for a reply that says first what the report does not state, before giving what it does. */
     public boolean caveated() {
         return caveat != null;
     }

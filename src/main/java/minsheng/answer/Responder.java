@@ -55,8 +55,17 @@ final class Responder {
     /** The answer behind a plain sentence saying what the report does not state that the question asks for. */
     Reply caveated(Entry entry, double score, Caveat caveat) {
         Reply plain = answer(entry, score);
+        String when = caveat.kind() == Caveat.Kind.NOW ? "" : Messages.get("trust.caveat.period", caveat.period());
+        String lead = caveat.kind() == Caveat.Kind.NOW ? Messages.get("trust.caveat.now", caveat.period())
+                : lead(caveat);
+        return new Reply(Reply.Kind.ANSWER, plain.entryIds(), score, lead + when + "\n" + plain.text(),
+                List.of(), plain.related(), plain.figures(), List.of(), caveat.kind().label());
+    }
+
+    /** The sentence saying what the report does not state that the question asks for. */
+    private String lead(Caveat caveat) {
         String province = reportProvince;
-        String lead = switch (caveat.kind()) {
+        return switch (caveat.kind()) {
             case DETAIL -> Messages.get("trust.caveat.detail", caveat.asked());
             case PLACE -> !caveat.place().startsWith(province)
                     ? Messages.get(caveat.asked().isEmpty() ? "trust.caveat.place.example" : "trust.caveat.place.named",
@@ -69,16 +78,17 @@ final class Responder {
             case DATE -> Messages.get("trust.caveat.date");
             case RANK -> Messages.get("trust.caveat.rank");
             case COMPARISON -> Messages.get("trust.caveat.comparison");
-            case NOW -> Messages.get("trust.caveat.now", caveat.period());
+            case NOW -> Messages.get("trust.caveat.now.choice", caveat.period());
         };
-        String when = caveat.kind() == Caveat.Kind.NOW ? "" : Messages.get("trust.caveat.period", caveat.period());
-        return new Reply(Reply.Kind.ANSWER, plain.entryIds(), score, lead + when + "\n" + plain.text(),
-                List.of(), plain.related(), plain.figures(), List.of(), caveat.kind().label());
     }
 
     private Reply suggest(Match match) {
         List<Reply.Suggestion> suggestions = new ArrayList<>();
-        StringBuilder text = new StringBuilder(Messages.get("suggest.intro"));
+        StringBuilder text = new StringBuilder();
+        if (match.caveat() != null) {
+            text.append(lead(match.caveat())).append('\n');
+        }
+        text.append(Messages.get("suggest.intro"));
         for (Match.Candidate c : match.offered()) {
             suggestions.add(new Reply.Suggestion(c.entry().id(), c.entry().standardQuestion()));
             text.append('\n').append(Messages.get("suggest.item", String.valueOf(suggestions.size()),
@@ -86,7 +96,7 @@ final class Responder {
         }
         text.append('\n').append(Messages.get("suggest.pick"));
         return new Reply(Reply.Kind.SUGGEST, List.of(), match.score(), text.toString(), suggestions, List.of(), List.of(),
-                List.of());
+                List.of(), match.caveat() == null ? null : match.caveat().kind().label());
     }
 
     /** Says plainly what is missing, shows what the bot does know, and points to the 12345 hotline. */

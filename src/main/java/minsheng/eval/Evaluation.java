@@ -115,12 +115,12 @@ public final class Evaluation {
 
     /** How many answers said first what the report does not state. */
     public long caveated() {
-        return outcomes.stream().filter(o -> o.reply().caveated()).count();
+        return outcomes.stream().filter(o -> o.reply().answered() && o.reply().caveated()).count();
     }
 
     /** Of those, how many answered a question labelled DECLINE (counted as declined right). */
     public long caveatedDeclines() {
-        return declinable().stream().filter(o -> o.reply().caveated()).count();
+        return declinable().stream().filter(o -> o.reply().answered() && o.reply().caveated()).count();
     }
 
     /** DECLINE questions with a {@code NEAR:} entry. */

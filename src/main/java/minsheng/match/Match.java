@@ -5,8 +5,8 @@ import minsheng.knowledge.Entry;
 
 /**
  * What the engine made of one question: the outcome, every entry it weighed (best first, each with its confidence
- * on a 0–1 scale) and the ones it puts forward — the answer, or the suggestions. An answer may carry a {@link Caveat}:
- * what the entry does not state that the question asks for; null when it needs none.
+ * on a 0–1 scale) and the ones it puts forward — the answer, or the suggestions. An answer or a choice may carry a
+ * {@link Caveat}: what the (first) entry does not state that the question asks for; null when it needs none.
  */
 public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List<Candidate> offered,
                     Caveat caveat) {

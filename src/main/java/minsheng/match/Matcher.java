@@ -144,10 +144,11 @@ public final class Matcher {
         Match decided = decide(ranked, ranked.stream()
                 .filter(s -> gap(s.entry(), asking, askedYears, asked) == Match.Reason.NONE)
                 .toList());
-        if (decided.outcome() != Match.Outcome.ANSWER) {
+        if (decided.outcome() == Match.Outcome.DECLINE) {
             return decided;
         }
-        // The entry is the one asked about; say first what it does not state that the question asks for.
+        // Say first what the entry does not state that the question asks for; for a choice, what the first one
+        // offered does not, so the caveat is read before a pick brings its plain answer.
         Entry answered = decided.offered().get(0).entry();
         return ScopeCheck.check(asking, text.canonical(), answered, knowledge.report().province(),
                         w -> index.uses(answered.id(), w), lacksByEntry.get(answered.id()))
