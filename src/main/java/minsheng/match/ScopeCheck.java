@@ -25,11 +25,12 @@ final class ScopeCheck {
     private static final Pattern NOW = Pattern.compile("今年|现在|目前|最新|如今|眼下|当前|现今|最近|近来|这两年|今天|去年|前年");
     /** Shanxi's cities and the counties and districts the report names. */
     private static final Pattern CITY = Pattern.compile(
-            "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁|浑源|万荣|沁水|晋源|小店|迎泽|杏花岭|万柏林|尖草坪|"
-                    + "清徐|阳曲|娄烦|古交|平遥|介休|孝义|汾阳|霍州|侯马|永济|河津|原平|高平|怀仁|左云|灵丘|广灵|天镇|阳高");
+            // Names that are also everyday words (小店 a small shop, 高平 in 提高平均) are left out.
+            "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁|浑源|万荣|沁水|晋源|迎泽|杏花岭|万柏林|尖草坪|"
+                    + "清徐|阳曲|娄烦|古交|平遥|介休|孝义|汾阳|霍州|侯马|永济|河津|原平|怀仁|左云|灵丘|广灵|天镇");
     /** A place named by pointing: 我们县, 俺村, 各市, 分县. */
     private static final Pattern LOCAL = Pattern.compile(
-            "(我们|咱们|俺们|我|咱|俺|本|某|这个|那个|哪个|每个|各个|各|分)(县|区|市|乡|镇|村|地市)|分地区");
+            "(我们|咱们|俺们|我|咱|俺|本|某|这个|那个|哪个|每个|各个|各|分)(县|区|市|乡|镇|村|地市)(?!场|别|民)|分地区");
     /** A question for a figure (how many, how much): a wider place matters only to those. */
     private static final Pattern FIGURE = Pattern.compile("多少|几");
     /** A wider place than a local entry's. */

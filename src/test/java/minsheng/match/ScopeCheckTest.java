@@ -106,4 +106,15 @@ class ScopeCheckTest {
         Match m = matcher.match("补充养老金每个月有没有500块");
         assertFalse(m.outcome() == Match.Outcome.ANSWER && m.caveat() == null, m::toString);
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "小店老板失业了有什么保障",
+            "退休金提高平均每月多少",
+            "那个市场上的药便宜了吗，波立维多少钱",
+    })
+    void everydayWordsAreNotPlaces(String question) {
+        Match m = matcher.match(question);
+        assertFalse(m.caveat() != null && m.caveat().kind() == Caveat.Kind.PLACE, () -> String.valueOf(m.caveat()));
+    }
 }
