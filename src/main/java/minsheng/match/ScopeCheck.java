@@ -40,7 +40,11 @@ final class ScopeCheck {
     private static final Pattern RAISE = Pattern.compile(
             "涨了多少|涨多少|提高了多少|提高多少|增加了多少|增加多少|上调了多少|上调多少|多了多少|涨幅|调了多少|提了多少");
     private static final Pattern MONTHLY = Pattern.compile(
-            "(每月|每个月|(?<!\\d)1个月|月均|按月)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)");
+            "(每月|每个月|(?<!\\d)1个月|月均|按月|每年|(?<!\\d)1年)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)");
+    /** A comparison with the country or another province: the report gives Shanxi's own figures only. */
+    private static final Pattern ELSEWHERE = Pattern.compile(
+            "比全国|全国平均|和全国比|跟全国比|同全国比|比外省|比别的省|比其他省|比邻省|比周边");
+    private static final Pattern BEFORE = Pattern.compile("比去年|比上年|比前年|比往年|比以前");
     private static final Pattern DATE = Pattern.compile("几月|哪个月|几号|哪天|哪1天|哪一天|具体日期|具体时间|几时");
     private static final Pattern RANK = Pattern.compile("排第几|排名|第几名|名次|排在第几|排多少|第几位");
     private static final Pattern COMPARISON = Pattern.compile(
@@ -126,7 +130,10 @@ final class ScopeCheck {
         if (RANK.matcher(question).find() && !scope.gives(Gives.RANK)) {
             return caveat(Caveat.Kind.RANK, "", scope);
         }
-        if (COMPARISON.matcher(question).find() && !scope.gives(Gives.COMPARISON)) {
+        // A raise is itself a comparison with the year before.
+        boolean comparedWithBefore = scope.gives(Gives.RAISE) && BEFORE.matcher(question).find();
+        if (ELSEWHERE.matcher(question).find() || COMPARISON.matcher(question).find()
+                && !scope.gives(Gives.COMPARISON) && !comparedWithBefore) {
             return caveat(Caveat.Kind.COMPARISON, "", scope);
         }
         if (NOW.matcher(question).find() || LATER.matcher(question).find()) {
