@@ -13,9 +13,12 @@ import java.util.List;
  * @param related     follow-up questions worth offering under an answer (buttons in Telegram)
  * @param figures     the figures quoted in {@code text}, verbatim, so a channel can emphasise them
  * @param weighed     the best candidates the engine weighed, best first (at most a few), for the record admins read
+ * @param caveat      for an answer (or a choice) that says first what the report does not state (a narrower place,
+ *                    a total, the present day): what it does not state ({@code place}, {@code total}, {@code now} …);
+ *                    else null
  */
 public record Reply(Kind kind, List<String> entryIds, double score, String text, List<Suggestion> suggestions,
-        List<Suggestion> related, List<String> figures, List<Weighed> weighed) {
+        List<Suggestion> related, List<String> figures, List<Weighed> weighed, String caveat) {
 
     public enum Kind { ANSWER, SUGGEST, DECLINE, SMALLTALK }
 
@@ -33,9 +36,20 @@ public record Reply(Kind kind, List<String> entryIds, double score, String text,
         figures = List.copyOf(figures);
     }
 
+    /** A reply without a caveat. */
+    public Reply(Kind kind, List<String> entryIds, double score, String text, List<Suggestion> suggestions,
+                 List<Suggestion> related, List<String> figures, List<Weighed> weighed) {
+        this(kind, entryIds, score, text, suggestions, related, figures, weighed, null);
+    }
+
     /** This reply with the candidates the engine weighed for it. */
     public Reply weighing(List<Weighed> candidates) {
-        return new Reply(kind, entryIds, score, text, suggestions, related, figures, candidates);
+        return new Reply(kind, entryIds, score, text, suggestions, related, figures, candidates, caveat);
+    }
+
+    /** True for a reply that says first what the report does not state, before giving what it does. */
+    public boolean caveated() {
+        return caveat != null;
     }
 
     /** The first entry answered, or null. */

@@ -7,6 +7,7 @@ import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.Report;
 import minsheng.knowledge.Topic;
+import minsheng.match.Caveat;
 import minsheng.match.Match;
 
 /** Turns the engine's verdict into the words the bot sends. */
@@ -30,7 +31,8 @@ final class Responder {
 
     Reply reply(Match match) {
         Reply reply = switch (match.outcome()) {
-            case ANSWER -> answer(match.offered().get(0).entry(), match.score());
+            case ANSWER -> match.caveat() == null ? answer(match.offered().get(0).entry(), match.score())
+                    : caveated(match.offered().get(0).entry(), match.score(), match.caveat());
             case SUGGEST -> suggest(match);
             case DECLINE -> decline(match.reason(), match.score());
         };
@@ -50,9 +52,43 @@ final class Responder {
                 List.of(), related, entry.figures(), List.of());
     }
 
+    /** The answer behind a plain sentence saying what the report does not state that the question asks for. */
+    Reply caveated(Entry entry, double score, Caveat caveat) {
+        Reply plain = answer(entry, score);
+        String when = caveat.kind() == Caveat.Kind.NOW ? "" : Messages.get("trust.caveat.period", caveat.period());
+        String lead = caveat.kind() == Caveat.Kind.NOW ? Messages.get("trust.caveat.now", caveat.period())
+                : lead(caveat);
+        return new Reply(Reply.Kind.ANSWER, plain.entryIds(), score, lead + when + "\n" + plain.text(),
+                List.of(), plain.related(), plain.figures(), List.of(), caveat.kind().label());
+    }
+
+    /** The sentence saying what the report does not state that the question asks for. */
+    private String lead(Caveat caveat) {
+        String province = reportProvince;
+        return switch (caveat.kind()) {
+            case DETAIL -> Messages.get("trust.caveat.detail", caveat.asked());
+            case PLACE -> !caveat.place().startsWith(province)
+                    ? Messages.get(caveat.asked().isEmpty() ? "trust.caveat.place.example" : "trust.caveat.place.named",
+                            caveat.place(), caveat.asked())
+                    : caveat.asked().isEmpty() ? Messages.get("trust.caveat.place.local", caveat.place())
+                    : Messages.get("trust.caveat.place.province", caveat.place(), caveat.asked());
+            case TOTAL -> Messages.get("trust.caveat.total");
+            case MONTHLY -> Messages.get("trust.caveat.monthly");
+            case RAISE -> Messages.get("trust.caveat.raise");
+            case DATE -> Messages.get("trust.caveat.date");
+            case RANK -> Messages.get("trust.caveat.rank");
+            case COMPARISON -> Messages.get("trust.caveat.comparison");
+            case NOW -> Messages.get("trust.caveat.now.choice", caveat.period());
+        };
+    }
+
     private Reply suggest(Match match) {
         List<Reply.Suggestion> suggestions = new ArrayList<>();
-        StringBuilder text = new StringBuilder(Messages.get("suggest.intro"));
+        StringBuilder text = new StringBuilder();
+        if (match.caveat() != null) {
+            text.append(lead(match.caveat())).append('\n');
+        }
+        text.append(Messages.get("suggest.intro"));
         for (Match.Candidate c : match.offered()) {
             suggestions.add(new Reply.Suggestion(c.entry().id(), c.entry().standardQuestion()));
             text.append('\n').append(Messages.get("suggest.item", String.valueOf(suggestions.size()),
@@ -60,7 +96,7 @@ final class Responder {
         }
         text.append('\n').append(Messages.get("suggest.pick"));
         return new Reply(Reply.Kind.SUGGEST, List.of(), match.score(), text.toString(), suggestions, List.of(), List.of(),
-                List.of());
+                List.of(), match.caveat() == null ? null : match.caveat().kind().label());
     }
 
     /** Says plainly what is missing, shows what the bot does know, and points to the 12345 hotline. */
@@ -69,6 +105,7 @@ final class Responder {
             case OTHER_YEAR -> Messages.get("decline.year", reportName, reportYear);
             case FIGURE_NOT_STATED -> Messages.get("decline.figure", reportName);
             case OUT_OF_SCOPE -> Messages.get("decline.scope", reportName, reportProvince);
+            case LATER -> Messages.get("trust.decline.later", reportName, reportYear);
             case NONE, NOT_COVERED -> Messages.get("decline.intro", reportName);
         };
         String topics = String.join(Messages.get("topic.separator"),

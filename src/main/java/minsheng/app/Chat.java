@@ -13,6 +13,7 @@ import minsheng.answer.Messages;
 final class Chat {
 
     private static final String CHAT = "console";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Chat.class);
 
     private final Conversations conversations;
     private final BufferedReader in;
@@ -40,8 +41,13 @@ final class Chat {
         }
     }
 
-    /** The reply to one line: a picked suggestion, or a new question. */
+    /** The reply to one line: a picked suggestion, or a new question; a failure is said, and the chat goes on. */
     String respond(String line) {
-        return conversations.reply(CHAT, line).text();
+        try {
+            return conversations.reply(CHAT, line).text();
+        } catch (RuntimeException e) {
+            LOG.error("console reply failed for a message of {} characters", line.length(), e);
+            return Messages.get("trust.error");
+        }
     }
 }

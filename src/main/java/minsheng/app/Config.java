@@ -25,6 +25,25 @@ record Config(
         adminIds = Set.copyOf(adminIds);
     }
 
+    /** A setting found wrong only when it is used, such as a knowledge folder that does not exist. */
+    static final class BadSetting extends RuntimeException {
+        BadSetting(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Checks that KNOWLEDGE_DIR names a folder, for the commands that read knowledge (help does not). A missing
+     * folder is a bad setting (exit 2), not a knowledge problem.
+     */
+    void requireKnowledgeDir() {
+        if (!java.nio.file.Files.isDirectory(knowledgeDir)) {
+            throw new BadSetting("KNOWLEDGE_DIR is \"" + knowledgeDir + "\", which is not a folder"
+                    + (java.nio.file.Files.exists(knowledgeDir) ? "" : " (it does not exist)")
+                    + "; set it to the knowledge folder, or run from the project folder");
+        }
+    }
+
     boolean hasToken() {
         return token != null;
     }

@@ -89,6 +89,9 @@ public final class Main {
                 }
                 default -> usage("unknown command \"" + command + "\"");
             };
+        } catch (Config.BadSetting e) {
+            err.println("configuration: " + e.getMessage());
+            return 2;
         } catch (KnowledgeException e) {
             err.println("the knowledge in " + config.knowledgeDir() + " cannot be loaded; "
                     + e.problems().size() + " problem(s):");
@@ -125,14 +128,27 @@ public final class Main {
             return 0;
         }
         BufferedReader reader = reader();
+        int failed = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            print(snapshot, line, json, mapper);
+            try {
+                print(snapshot, line, json, mapper);
+            } catch (RuntimeException | JsonProcessingException e) {
+                // One bad line must not lose the lines after it: report it in place and go on.
+                failed++;
+                err.println("ask: the question \"" + abbreviated(line) + "\" could not be answered: " + e);
+                if (json) {
+                    Map<String, Object> object = new LinkedHashMap<>();
+                    object.put("question", line);
+                    object.put("error", String.valueOf(e));
+                    out.println(mapper.writeValueAsString(object));
+                }
+            }
             if (!json) {
                 out.println();
             }
             out.flush();
         }
-        return 0;
+        return failed == 0 ? 0 : 1;
     }
 
     private void print(Snapshot snapshot, String question, boolean json, ObjectMapper mapper)
@@ -150,9 +166,14 @@ public final class Main {
         object.put("reply", reply.text());
         List<Map<String, String>> suggestions = new ArrayList<>();
         for (Reply.Suggestion s : reply.suggestions()) {
-            suggestions.add(Map.of("entryId", s.entryId(), "question", s.question()));
+            // Keys in a fixed order, so lines can be compared and diffed.
+            Map<String, String> suggestion = new LinkedHashMap<>();
+            suggestion.put("entryId", s.entryId());
+            suggestion.put("question", s.question());
+            suggestions.add(suggestion);
         }
         object.put("suggestions", suggestions);
+        object.put("caveat", reply.caveat());
         out.println(mapper.writeValueAsString(object));
     }
 
@@ -164,6 +185,7 @@ public final class Main {
             }
             article = Article.read(Path.of(args.get(1)));
         }
+        config.requireKnowledgeDir();
         List<Problem> problems = KnowledgeLoader.check(config.knowledgeDir(), article);
         if (problems.isEmpty()) {
             out.println("knowledge in " + config.knowledgeDir() + " is clean"
@@ -182,18 +204,31 @@ public final class Main {
         }
         Path file = args.isEmpty() ? DEFAULT_EVAL_SET : Path.of(args.get(0));
         Snapshot snapshot = load(config);
-        QuestionSet set = QuestionSet.read(file, snapshot.knowledge());
+        QuestionSet set;
+        try {
+            set = QuestionSet.read(file, snapshot.knowledge());
+        } catch (IOException e) {
+            err.println("eval: cannot use the question set " + file + ":");
+            err.println(e.getMessage());
+            return 1;
+        }
         Evaluation.run(snapshot, set).print(out, file.toString());
         return 0;
     }
 
     private Snapshot load(Config config) throws KnowledgeException {
+        config.requireKnowledgeDir();
         KnowledgeBase knowledge = KnowledgeLoader.load(config.knowledgeDir());
         return Snapshot.build(knowledge, config.thresholds());
     }
 
     private BufferedReader reader() {
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    /** A question short enough to quote in a message. */
+    static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
     }
 
     private int usage(String problem) {

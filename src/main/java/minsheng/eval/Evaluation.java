@@ -62,7 +62,8 @@ public final class Evaluation {
                 // small talk gives no figure, so for a question the report does not answer it is not wrong
                 case DECLINE, SMALLTALK -> Verdict.DECLINED_RIGHT;
                 case SUGGEST -> Verdict.SUGGESTED_WRONG;
-                case ANSWER -> Verdict.ANSWERED_WRONG;
+                // an answer that first says what the report does not state presents no figure as the answer
+                case ANSWER -> reply.caveated() ? Verdict.DECLINED_RIGHT : Verdict.ANSWERED_WRONG;
             };
         }
         return switch (reply.kind()) {
@@ -112,6 +113,27 @@ public final class Evaluation {
         return outcomes.stream().filter(o -> o.verdict() == Verdict.ANSWERED_WRONG).count();
     }
 
+    /** How many answers said first what the report does not state. */
+    public long caveated() {
+        return outcomes.stream().filter(o -> o.reply().answered() && o.reply().caveated()).count();
+    }
+
+    /** Of those, how many answered a question labelled DECLINE (counted as declined right). */
+    public long caveatedDeclines() {
+        return declinable().stream().filter(o -> o.reply().answered() && o.reply().caveated()).count();
+    }
+
+    /** DECLINE questions with a {@code NEAR:} entry. */
+    public long nearTraps() {
+        return outcomes.stream().filter(o -> o.question().near() != null).count();
+    }
+
+    /** NEAR traps answered with that very entry as if its figure answered them (no caveat). */
+    public long nearTrapsFallenFor() {
+        return outcomes.stream().filter(o -> o.question().near() != null && o.reply().answered()
+                && !o.reply().caveated() && o.question().near().equals(o.reply().entryId())).count();
+    }
+
     private static double share(List<Outcome> of, Verdict... verdicts) {
         if (of.isEmpty()) {
             return 0;
@@ -131,6 +153,11 @@ public final class Evaluation {
                 count(declinable(), Verdict.DECLINED_RIGHT), d);
         out.printf(Locale.ROOT, "suggestion rate (all questions):  %6.1f%%%n", 100 * suggestionRate());
         out.printf(Locale.ROOT, "confident wrong answers:          %d%n", wrongAnswers());
+        out.printf(Locale.ROOT, "caveated answers:                 %d  (%d to questions to decline)%n", caveated(),
+                caveatedDeclines());
+        if (nearTraps() > 0) {
+            out.printf(Locale.ROOT, "NEAR traps answered as if:        %d/%d%n", nearTrapsFallenFor(), nearTraps());
+        }
         out.println();
         printTopics(out);
         out.println();
@@ -162,7 +189,8 @@ public final class Evaluation {
             String expected = o.question().shouldDecline() ? QuestionSet.DECLINE
                     : String.join("|", o.question().expected());
             String got = switch (o.reply().kind()) {
-                case ANSWER -> "answered " + o.reply().entryId();
+                case ANSWER -> "answered " + o.reply().entryId()
+                        + (o.reply().caveated() ? " with caveat " + o.reply().caveat() : "");
                 case SUGGEST -> "suggested " + o.reply().suggestions().stream()
                         .map(Reply.Suggestion::entryId).collect(Collectors.joining(", "));
                 case DECLINE -> "declined";

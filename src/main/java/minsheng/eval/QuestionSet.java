@@ -1,26 +1,36 @@
 package minsheng.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.TextFile;
 
 /**
  * A set of questions with the entry each should get, read from a UTF-8 file of lines {@code EXPECTED<TAB>QUESTION}.
  * EXPECTED is an entry id, {@code DECLINE}, or ids joined by {@code |} for a question that fairly asks about
- * several entries (offering them as a choice, or answering any one, is right). {@code #} starts a comment line.
+ * several entries (offering them as a choice, or answering any one, is right). {@code #} starts a comment line. A
+ * {@code DECLINE} line may carry a third column {@code NEAR:<entry id>}: the entry a careless bot would wrongly answer
+ * it with.
  */
 public record QuestionSet(String name, List<Case> cases) {
 
     public static final String DECLINE = "DECLINE";
 
-    /** One question and what it should get; {@code expected} is empty for a question to decline. */
-    public record Case(int line, String question, Set<String> expected) {
+    public static final String NEAR = "NEAR:";
+
+    /**
+     * One question and what it should get; {@code expected} is empty for a question to decline, and {@code near}
+     * is the entry such a question is a trap for, or null.
+     */
+    public record Case(int line, String question, Set<String> expected, String near) {
+
+        public Case(int line, String question, Set<String> expected) {
+            this(line, question, expected, null);
+        }
 
         public boolean shouldDecline() {
             return expected.isEmpty();
@@ -39,7 +49,7 @@ public record QuestionSet(String name, List<Case> cases) {
     public static QuestionSet read(Path file, KnowledgeBase knowledge) throws IOException {
         List<Case> cases = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFile.read(file).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
@@ -60,7 +70,26 @@ public record QuestionSet(String name, List<Case> cases) {
                     ids.add(id.strip());
                 }
             }
-            cases.add(new Case(i + 1, line.substring(tab + 1), ids));
+            String question = line.substring(tab + 1);
+            String near = null;
+            int second = question.indexOf('\t');
+            if (second >= 0) {
+                String third = question.substring(second + 1).strip();
+                question = question.substring(0, second);
+                if (!expected.equals(DECLINE) || !third.startsWith(NEAR)) {
+                    errors.add(file + ":" + (i + 1) + ": a third column is only NEAR:<entry id>, on a DECLINE line");
+                    continue;
+                }
+                near = third.substring(NEAR.length()).strip();
+                if (knowledge.entry(near).isEmpty()) {
+                    errors.add(file + ":" + (i + 1) + ": \"" + near + "\" after NEAR: is not an entry id");
+                }
+            }
+            if (question.isBlank()) {
+                errors.add(file + ":" + (i + 1) + ": the question is empty");
+                continue;
+            }
+            cases.add(new Case(i + 1, question, ids, near));
         }
         if (!errors.isEmpty()) {
             throw new IOException(String.join("\n", errors));

@@ -1,7 +1,6 @@
 package minsheng.knowledge;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -81,7 +80,11 @@ public final class KnowledgeLoader {
             return "";
         }
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return TextFile.read(file);
+        } catch (TextFile.NotUtf8Exception e) {
+            problems.add(Problem.atLine(file.getFileName().toString(), e.line(), null,
+                    "is not UTF-8 text; save the file as UTF-8"));
+            return "";
         } catch (IOException e) {
             problems.add(Problem.inFile(file.getFileName().toString(), null, "cannot be read: " + e.getMessage()));
             return "";

@@ -233,6 +233,15 @@ final class KnowledgeValidator {
         }
         List<String> keywords = texts(file, line, label, "keywords", e.keywords(), false);
         Scope scope = scope(file, raw.scopeLine(), label, e.scope());
+        if (scope != null && e.figures() != null && figures.isEmpty()) {
+            for (Scope.Gives kind : scope.gives()) {
+                if (kind.isFigure()) {
+                    add(file, raw.scopeLine(), label, "scope.gives", "\"" + kind.label() + "\" is a figure, but the"
+                            + " answer lists no figures; declare policy or event for an answer in words");
+                    break;
+                }
+            }
+        }
 
         if (problems.size() > before || report == null) {
             return;

@@ -49,6 +49,11 @@ public record Scope(String place, String period, Set<Gives> gives, List<String> 
         /** What is done, who is covered, whether it applies: answered in words. */
         POLICY;
 
+        /** Whether this kind is stated as a figure (a number or a date), not in words. */
+        public boolean isFigure() {
+            return this != COMPARISON && this != EVENT && this != POLICY;
+        }
+
         /** The name written in knowledge files: {@code price}, {@code count}. */
         public String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -53,6 +53,7 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
                 continue;
             }
             List<String> terms = new ArrayList<>();
+            int written = 0;
             for (String raw : SEPARATOR.split(line, -1)) {
                 String term = raw.strip();
                 if (term.isEmpty()) {
@@ -60,6 +61,7 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
                             "empty term; separate terms with single commas"));
                     continue;
                 }
+                written++;
                 Integer earlier = seenOnLine.putIfAbsent(term, lineNo);
                 if (earlier != null) {
                     problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, earlier == lineNo
@@ -70,9 +72,13 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
                 }
                 terms.add(term);
             }
-            if (terms.size() < 2) {
+            if (written < 2) {
                 problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null,
                         "a group needs at least two terms, the canonical one first: 低保, 最低生活保障"));
+                continue;
+            }
+            if (terms.size() < 2) {
+                // What is wrong with the line (a term in another group) is reported already.
                 continue;
             }
             groups.add(new Group(terms.get(0), terms.subList(1, terms.size()), lineNo));

@@ -5,9 +5,11 @@ import minsheng.knowledge.Entry;
 
 /**
  * What the engine made of one question: the outcome, every entry it weighed (best first, each with its confidence
- * on a 0–1 scale) and the ones it puts forward — the answer, or the suggestions.
+ * on a 0–1 scale) and the ones it puts forward — the answer, or the suggestions. An answer or a choice may carry a
+ * {@link Caveat}: what the (first) entry does not state that the question asks for; null when it needs none.
  */
-public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List<Candidate> offered) {
+public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List<Candidate> offered,
+                    Caveat caveat) {
 
     public enum Outcome {
         /** One entry answers it: the first candidate. */
@@ -29,7 +31,9 @@ public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List
         /** The entry it is about does not state that kind of figure (an amount, a rate, a date). */
         FIGURE_NOT_STATED,
         /** It asks how to get something done (documents, applications) or for personal advice. */
-        OUT_OF_SCOPE
+        OUT_OF_SCOPE,
+        /** It asks about a time after the report (明年, 今后). */
+        LATER
     }
 
     public record Candidate(Entry entry, double score) {}
@@ -37,6 +41,15 @@ public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List
     public Match {
         ranked = List.copyOf(ranked);
         offered = List.copyOf(offered);
+    }
+
+    public Match(Outcome outcome, Reason reason, List<Candidate> ranked, List<Candidate> offered) {
+        this(outcome, reason, ranked, offered, null);
+    }
+
+    /** This match with the caveat its answer needs. */
+    Match caveated(Caveat c) {
+        return new Match(outcome, reason, ranked, offered, c);
     }
 
     /** Confidence of the best candidate, 0 when there is none. */

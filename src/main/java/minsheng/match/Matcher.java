@@ -26,6 +26,8 @@ public final class Matcher {
 
     /** Documents BM25 hands over to be weighed. */
     private static final int CANDIDATE_DOCS = 200;
+    /** Characters of a message that are matched; far above any question in the development sets (under 60). */
+    static final int MAX_MATCHED = 200;
     /** Most suggestions offered at once. */
     static final int MAX_SUGGESTIONS = 3;
     /** A match by sound alone counts a little less than the same match by characters. */
@@ -41,6 +43,8 @@ public final class Matcher {
     private final List<String> outOfScope;
     private final Map<String, Set<String>> yearsByEntry = new HashMap<>();
     private final Map<String, Set<Asked>> answerableByEntry = new HashMap<>();
+    /** Each entry's declared lacks, normalized like questions. */
+    private final Map<String, List<String>> lacksByEntry = new HashMap<>();
 
     private Matcher(KnowledgeBase knowledge, Thresholds thresholds) {
         this.knowledge = knowledge;
@@ -61,6 +65,10 @@ public final class Matcher {
             years.add(String.valueOf(e.citation().report().year()));
             yearsByEntry.put(e.id(), years);
             answerableByEntry.put(e.id(), Asked.answeredBy(e.figures(), e.answer()));
+            lacksByEntry.put(e.id(), e.declared().map(sc -> sc.lacks().stream()
+                    .map(w -> normalizer.normalize(w).canonical().strip())
+                    .filter(w -> !w.isEmpty())
+                    .toList()).orElse(List.of()));
         }
         this.index = new QuestionIndex(phrases, answers);
         this.outOfScope = knowledge.vocabulary().outOfScope().stream()
@@ -73,11 +81,33 @@ public final class Matcher {
         return new Matcher(knowledge, thresholds);
     }
 
+    /**
+     * The part of a message that is matched: its first {@value #MAX_MATCHED} characters. Citizens' questions are a
+     * line or two; a message of thousands of characters (Telegram allows 4096) would otherwise cost time for nothing
+     * and grow the search past what Lucene accepts.
+     */
+    static String matched(String question) {
+        if (question == null) {
+            return "";
+        }
+        if (question.length() <= MAX_MATCHED) {
+            return question;
+        }
+        int end = MAX_MATCHED;
+        if (Character.isHighSurrogate(question.charAt(end - 1))) {
+            end--;
+        }
+        return question.substring(0, end);
+    }
+
     /** A weighed entry, with how many of the question's characters its vocabulary holds. */
     private record Scored(Entry entry, double score, double characters) {}
 
     public Match match(String question) {
-        TextNormalizer.Normalized text = normalizer.normalize(question);
+        String matched = matched(question);
+        TextNormalizer.Normalized text = normalizer.normalize(matched);
+        // What the question asks for (a time, a place, yes or no) is read with its filler words kept.
+        String asking = TextNormalizer.base(matched);
         QuestionIndex.TermSet terms = index.analyze(text);
         if (terms.isEmpty()) {
             return decline(Match.Reason.NOT_COVERED, List.of());
@@ -98,17 +128,32 @@ public final class Matcher {
         if (!ranked.isEmpty() && outOfScope(text, ranked.get(0).entry().id())) {
             return decline(Match.Reason.OUT_OF_SCOPE, ranked);
         }
+        // The report describes its own year: it cannot say what comes next, whatever entry the words are about.
+        if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()
+                && ScopeCheck.asksLater(asking, ranked.get(0).entry())) {
+            return decline(Match.Reason.LATER, ranked);
+        }
         // The entry the question is about cannot answer it (another year, a figure it does not state): declining
         // beats answering with the next entry's figure (「低保每个月发多少钱」 must not get the pension raise).
         if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()) {
-            Match.Reason gap = gap(ranked.get(0).entry().id(), askedYears, asked);
+            Match.Reason gap = gap(ranked.get(0).entry(), asking, askedYears, asked);
             if (gap != Match.Reason.NONE) {
                 return decline(gap, ranked);
             }
         }
-        return decide(ranked, ranked.stream()
-                .filter(s -> gap(s.entry().id(), askedYears, asked) == Match.Reason.NONE)
+        Match decided = decide(ranked, ranked.stream()
+                .filter(s -> gap(s.entry(), asking, askedYears, asked) == Match.Reason.NONE)
                 .toList());
+        if (decided.outcome() == Match.Outcome.DECLINE) {
+            return decided;
+        }
+        // Say first what the entry does not state that the question asks for; for a choice, what the first one
+        // offered does not, so the caveat is read before a pick brings its plain answer.
+        Entry answered = decided.offered().get(0).entry();
+        return ScopeCheck.check(asking, text.canonical(), answered, knowledge.report().province(),
+                        w -> index.uses(answered.id(), w), lacksByEntry.get(answered.id()))
+                .map(decided::caveated)
+                .orElse(decided);
     }
 
     /**
@@ -125,11 +170,12 @@ public final class Matcher {
      * kind of figure the entry does not state (an amount, a percentage, a date, a count), must not get this entry's
      * figure however alike the words are.
      */
-    private Match.Reason gap(String entryId, Set<String> askedYears, Set<Asked> asked) {
+    private Match.Reason gap(Entry entry, String question, Set<String> askedYears, Set<Asked> asked) {
+        String entryId = entry.id();
         if (!yearsByEntry.get(entryId).containsAll(askedYears)) {
             return Match.Reason.OTHER_YEAR;
         }
-        if (!Asked.fits(asked, answerableByEntry.get(entryId))) {
+        if (!Asked.fits(ScopeCheck.unansweredInWords(question, entry, asked), answerableByEntry.get(entryId))) {
             return Match.Reason.FIGURE_NOT_STATED;
         }
         return Match.Reason.NONE;

@@ -167,8 +167,20 @@ final class QuestionIndex {
     /** Ordinals of the best documents for the query by BM25 over both fields, best first. */
     List<Integer> search(TermSet query, int limit) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
-        query.text().forEach(t -> q.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD));
-        query.pinyin().forEach(t -> q.add(new TermQuery(new Term(PINYIN, t)), BooleanClause.Occur.SHOULD));
+        // Lucene refuses a query of more clauses than IndexSearcher.getMaxClauseCount(); characters come first.
+        int room = IndexSearcher.getMaxClauseCount();
+        for (String t : query.text()) {
+            if (room-- <= 0) {
+                break;
+            }
+            q.add(new TermQuery(new Term(TEXT, t)), BooleanClause.Occur.SHOULD);
+        }
+        for (String t : query.pinyin()) {
+            if (room-- <= 0) {
+                break;
+            }
+            q.add(new TermQuery(new Term(PINYIN, t)), BooleanClause.Occur.SHOULD);
+        }
         try {
             ScoreDoc[] hits = searcher.search(q.build(), limit).scoreDocs;
             StoredFields stored = searcher.storedFields();

@@ -24,11 +24,29 @@ class SnapshotTest {
 
     @Test
     void answersWithTheFigureAndCitesTheReportSectionAndParagraph() {
-        Reply r = snapshot.reply("心脏支架现在多少钱");
+        Reply r = snapshot.reply("心脏支架多少钱");
         assertEquals(Reply.Kind.ANSWER, r.kind());
         String answer = snapshot.knowledge().entry("medical.stent-price").orElseThrow().answer();
         assertEquals(answer + "\n\n来源：民生资讯网《山西省2020年民生工作报道》「开篇」部分，第1段", r.text());
         assertTrue(r.suggestions().isEmpty());
+        assertNull(r.caveat());
+    }
+
+    @Test
+    void answersAQuestionAboutNowWithTheReportsYearFirst() {
+        Reply r = snapshot.reply("心脏支架现在多少钱");
+        assertEquals(Reply.Kind.ANSWER, r.kind());
+        assertEquals("now", r.caveat());
+        String answer = snapshot.knowledge().entry("medical.stent-price").orElseThrow().answer();
+        assertEquals("报道说的是2020年的情况，没有更新的数字：\n" + answer
+                + "\n\n来源：民生资讯网《山西省2020年民生工作报道》「开篇」部分，第1段", r.text());
+    }
+
+    @Test
+    void saysTheReportGivesOnlyTheProvinceWhenACityIsAsked() {
+        Reply r = snapshot.reply("运城的低保户有多少");
+        assertEquals("place", r.caveat());
+        assertTrue(r.text().startsWith("报道只给出山西省全省的数字，没有运城的数字。报道说的是2020年的情况：\n"), r.text());
     }
 
     @Test

@@ -95,7 +95,7 @@ class MainTest {
 
     @Test
     void checkIsCleanOnTheShippedKnowledgeAndTheArticle() {
-        Run r = run("check", "--source", "../shared/seed/shanxi-minsheng-2020.txt");
+        Run r = run("check", "--source", minsheng.knowledge.SharedArticle.require().toString());
         assertEquals(0, r.status(), r.out());
         assertTrue(r.out().contains("is clean"));
     }
@@ -153,5 +153,58 @@ class MainTest {
         JsonNode reply = JSON.readTree(run(Map.of(), "   \n", "ask", "--json").out());
         assertNull(reply.get("entryId").textValue());
         assertTrue(reply.get("reply").asText().contains("请直接输入"), reply.toString());
+    }
+
+    @Test
+    void askJsonAnswersEveryLineAfterLongAndOddOnes() throws Exception {
+        String input = String.join("\n", "低保".repeat(2000), "心脏支架多少钱" + "啊".repeat(5000),
+                "😀".repeat(1000) + "低保有多少人", "\u0001\u0007\u001b[31m低保\u0000", "9999999999999999999999万亿亿",
+                "？？？！！！", "%s%n{0}''", "1".repeat(5000), "农村低保对象有多少人") + "\n";
+        Run r = run(Map.of(), input, "ask", "--json");
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(9, lines.size(), r.out());
+        for (String line : lines) {
+            assertTrue(JSON.readTree(line).has("reply"), line);
+        }
+        assertEquals("assistance.rural-dibao", JSON.readTree(lines.get(8)).get("entryId").asText());
+    }
+
+    @Test
+    void askJsonSaysWhenAnAnswerIsCaveated() throws Exception {
+        JsonNode reply = JSON.readTree(run("ask", "--json", "运城的低保户有多少").out());
+        assertEquals("place", reply.get("caveat").asText(), reply.toString());
+        JsonNode plain = JSON.readTree(run("ask", "--json", "农村低保有多少人").out());
+        assertTrue(plain.get("caveat").isNull(), plain.toString());
+    }
+
+    @Test
+    void askJsonKeepsTheKeysOfSuggestionsInOrder() {
+        Run r = run("ask", "--json", "低保有多少人");
+        assertTrue(r.out().contains("\"suggestions\":[{\"entryId\":"), r.out());
+    }
+
+    @Test
+    void chatGoesOnAfterAMessageOfThousandsOfCharacters() {
+        Run r = run(Map.of(), "低保".repeat(3000) + "\n农村低保有多少人\n/quit\n", "chat");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("99.2万人") && r.out().contains("再见"), r.out());
+    }
+
+    @Test
+    void evalSaysWhatIsWrongWithAMissingQuestionSet() {
+        Run r = run("eval", "/no/such/file");
+        assertEquals(1, r.status());
+        assertEquals("eval: cannot use the question set /no/such/file:\n/no/such/file: no such file",
+                r.err().strip());
+    }
+
+    @Test
+    void aMissingKnowledgeFolderIsABadSetting() {
+        Run r = run(Map.of("KNOWLEDGE_DIR", "no/such/folder"), "", "ask", "低保");
+        assertEquals(2, r.status());
+        assertEquals("configuration: KNOWLEDGE_DIR is \"no/such/folder\", which is not a folder (it does not exist);"
+                + " set it to the knowledge folder, or run from the project folder", r.err().strip());
+        assertEquals(2, run(Map.of("KNOWLEDGE_DIR", "no/such/folder"), "", "check").status());
     }
 }

@@ -67,4 +67,45 @@ class EvaluationTest {
         assertTrue(e.getMessage().contains(file + ":3: expected EXPECTED<TAB>QUESTION"), e.getMessage());
         assertTrue(e.getMessage().contains(file + ":4: \"no.such-entry\" is not an entry id"), e.getMessage());
     }
+
+    @Test
+    void countsACaveatedAnswerToAQuestionToDeclineAsRightButAPlainOneAsWrong() {
+        Reply caveated = new Reply(Reply.Kind.ANSWER, List.of("rural"), 0.9, "报道只给出山西省全省的数字，没有运城的数字。",
+                List.of(), List.of(), List.of(), List.of(), "place");
+        QuestionSet.Case yuncheng = new QuestionSet.Case(4, "运城的低保户有多少", Set.of(), "rural");
+        assertEquals(Evaluation.Verdict.DECLINED_RIGHT, Evaluation.verdict(yuncheng, caveated));
+        assertEquals(Evaluation.Verdict.ANSWERED_WRONG, Evaluation.verdict(yuncheng, answer("rural")));
+    }
+
+    @Test
+    void readsTheNearEntryOfADeclineLineAndRefusesItElsewhere(@TempDir Path dir)
+            throws IOException, KnowledgeException {
+        Path file = dir.resolve("set.tsv");
+        Files.writeString(file, "DECLINE\t运城的低保户有多少\tNEAR:assistance.rural-dibao\nDECLINE\t明天天气\n",
+                StandardCharsets.UTF_8);
+        QuestionSet set = QuestionSet.read(file, KnowledgeLoader.load(Path.of("knowledge")));
+        assertEquals("assistance.rural-dibao", set.cases().get(0).near());
+        assertEquals("运城的低保户有多少", set.cases().get(0).question());
+        assertEquals(null, set.cases().get(1).near());
+
+        Path bad = dir.resolve("bad.tsv");
+        Files.writeString(bad, "assistance.urban-dibao\t城市低保多少人\tNEAR:assistance.rural-dibao\n"
+                + "DECLINE\t运城低保\tNEAR:no.such-entry\n", StandardCharsets.UTF_8);
+        IOException e = assertThrows(IOException.class,
+                () -> QuestionSet.read(bad, KnowledgeLoader.load(Path.of("knowledge"))));
+        assertTrue(e.getMessage().contains(bad + ":1: a third column is only NEAR:<entry id>, on a DECLINE line"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(bad + ":2: \"no.such-entry\" after NEAR: is not an entry id"),
+                e.getMessage());
+    }
+
+    @Test
+    void saysWhichLineOfAQuestionSetIsNotUtf8(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("set.tsv");
+        Files.writeString(file, "DECLINE\t明天天气\n", StandardCharsets.UTF_8);
+        Files.write(file, "DECLINE\t低保\n".getBytes(java.nio.charset.Charset.forName("GBK")),
+                java.nio.file.StandardOpenOption.APPEND);
+        IOException e = assertThrows(IOException.class, () -> QuestionSet.read(file, null));
+        assertEquals(file + ":2: is not UTF-8 text (byte 0xB5); save the file as UTF-8", e.getMessage());
+    }
 }

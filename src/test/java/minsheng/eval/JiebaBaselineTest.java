@@ -70,7 +70,7 @@ class JiebaBaselineTest {
     /** jieba words indexed and searched with Lucene BM25; the top stored question's entry is the answer. */
     private static final class Baseline {
 
-        private final JiebaSegmenter jieba = new JiebaSegmenter();
+        private final JiebaSegmenter jieba = quietJieba();
         private final List<String> entryOfDoc = new ArrayList<>();
         private final IndexSearcher searcher;
 
@@ -150,6 +150,17 @@ class JiebaBaselineTest {
                 }
             }
             return best;
+        }
+    }
+
+    /** jieba prints a banner while it loads its dictionary; the test output is for figures only. */
+    private static JiebaSegmenter quietJieba() {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return new JiebaSegmenter();
+        } finally {
+            System.setOut(out);
         }
     }
 }

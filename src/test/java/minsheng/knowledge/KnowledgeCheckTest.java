@@ -71,6 +71,14 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void refusesAFigureKindForAnAnswerInWords() {
+        List<String> problems = problems("broken/scope-figures");
+        assertTrue(problems.contains("employment.json:71: entry employment.rural-labor-transfer: scope.gives:"
+                + " \"count\" is a figure, but the answer lists no figures; declare policy or event for an answer"
+                + " in words"), problems::toString);
+    }
+
+    @Test
     void reportsMissingAnswer() {
         assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: answer: missing or empty"),
                 problems("broken/missing-answer"));
@@ -169,12 +177,25 @@ class KnowledgeCheckTest {
     }
 
     @Test
-    void reportsSynonymInTwoGroupsAndGroupOfOne() {
+    void reportsSynonymInTwoGroupsOnceAndAGroupOfOne() {
+        // 「打工, 农民工」 names two terms: only the clash is wrong with it, not its size.
         assertEquals(List.of(
                 "synonyms.txt:3: \"农民工\" is already in the group on line 1; a term may belong to one group only",
-                "synonyms.txt:3: a group needs at least two terms, the canonical one first: 低保, 最低生活保障",
                 "synonyms.txt:4: a group needs at least two terms, the canonical one first: 低保, 最低生活保障"),
                 problems("broken/synonyms"));
+    }
+
+    @Test
+    void namesTheLineOfASynonymFileThatIsNotUtf8(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        java.nio.file.Files.copy(fixture("valid/employment.json"), dir.resolve("employment.json"));
+        byte[] gbk = "农民工, 农村劳动力\n低保, 救济金\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+        byte[] utf8 = "# 同义词\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] both = new byte[utf8.length + gbk.length];
+        System.arraycopy(utf8, 0, both, 0, utf8.length);
+        System.arraycopy(gbk, 0, both, utf8.length, gbk.length);
+        java.nio.file.Files.write(dir.resolve("synonyms.txt"), both);
+        assertEquals(List.of("synonyms.txt:2: is not UTF-8 text; save the file as UTF-8"),
+                KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList());
     }
 
     @Test

@@ -16,11 +16,10 @@ import org.junit.jupiter.api.Test;
 class ShippedKnowledgeTest {
 
     static final Path KNOWLEDGE = Path.of("knowledge");
-    static final Path ARTICLE = Path.of("../shared/seed/shanxi-minsheng-2020.txt");
 
     @Test
     void isCleanAndStatesEveryFigureOfTheArticle() throws IOException {
-        Article article = Article.read(ARTICLE);
+        Article article = Article.read(SharedArticle.require());
         assertEquals(List.of(), KnowledgeLoader.check(KNOWLEDGE, article).stream().map(Problem::toString).toList());
     }
 

@@ -154,4 +154,23 @@ class MatcherTest {
     void scoresAQuestionTheKnowledgeHoldsWordForWordAsOne() {
         assertEquals(1.0, matcher.match("心脏支架现在多少钱").score(), 1e-9);
     }
+
+    @Test
+    void matchesOnlyTheBeginningOfAMessageOfThousandsOfCharacters() {
+        // Telegram allows 4096 characters; every character once made Lucene refuse the query (TooManyClauses).
+        String chars = "低保城市农村支架波立维婚检养老金就业培训孤儿残疾人地铁高铁医保";
+        StringBuilder message = new StringBuilder("农村低保有多少人");
+        for (int i = 0; message.length() < 4096; i++) {
+            message.append(chars.charAt((i * 7) % chars.length())).append((char) ('一' + i % 20000));
+        }
+        Match m = matcher.match(message.toString());
+        assertTrue(m.outcome() != Match.Outcome.ANSWER || m.caveat() != null || m.score() >= 0.28,
+                () -> "outcome " + m.outcome());
+        Match question = matcher.match("农村低保有多少人" + "？".repeat(4000));
+        assertEquals(Match.Outcome.ANSWER, question.outcome(), () -> "outcome " + question.outcome());
+        assertEquals("assistance.rural-dibao", question.offered().get(0).entry().id());
+        assertEquals(Matcher.MAX_MATCHED, Matcher.matched("😀".repeat(3000)).length());
+        assertEquals(Matcher.MAX_MATCHED - 1, Matcher.matched("a" + "😀".repeat(3000)).length(),
+                "a character outside the BMP is never cut in half");
+    }
 }

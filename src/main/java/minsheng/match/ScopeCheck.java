@@ -1,0 +1,171 @@
+package minsheng.match;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import minsheng.knowledge.Entry;
+import minsheng.knowledge.Scope;
+import minsheng.knowledge.Scope.Gives;
+
+/**
+ * Holds a question against what the entry it is answered with declares it states ({@link Scope}): a question for a
+ * later time is declined; a question for a narrower place, a total, a monthly amount, a date, a rank, a comparison,
+ * a detail the entry lacks, or the present day gets the entry's answer only behind a caveat saying what it does not
+ * state. Cues are read on the question folded, simplified and with numbers as digits (一个月 → 1个月) but with its
+ * filler words kept (现在, 我们, 吗 carry nothing for matching, everything here); an entry's lacks are compared
+ * with the fully normalized question, as they are normalized the same way.
+ */
+final class ScopeCheck {
+
+    /** A time after the report: nothing in it can speak to that. */
+    private static final Pattern LATER = Pattern.compile("明年|后年|将来|未来|下1年|下一年|今后|往后|以后还|以后会|过几年");
+    /** The present: answered with the report's own time stated. */
+    private static final Pattern NOW = Pattern.compile("今年|现在|目前|最新|如今|眼下|当前|现今|最近|近来|这两年|今天|去年|前年");
+    /** Shanxi's cities and the counties and districts the report names. */
+    private static final Pattern CITY = Pattern.compile(
+            // Names that are also everyday words (小店 a small shop, 高平 in 提高平均) are left out.
+            "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁|浑源|万荣|沁水|晋源|迎泽|杏花岭|万柏林|尖草坪|"
+                    + "清徐|阳曲|娄烦|古交|平遥|介休|孝义|汾阳|霍州|侯马|永济|河津|原平|怀仁|左云|灵丘|广灵|天镇");
+    /** A place named by pointing: 我们县, 俺村, 各市, 分县. */
+    private static final Pattern LOCAL = Pattern.compile(
+            "(我们|咱们|俺们|我|咱|俺|本|某|这个|那个|哪个|每个|各个|各|分)(县|区|市|乡|镇|村|地市)(?!场|别|民)|分地区");
+    /** A question for a figure (how many, how much): a wider place matters only to those. */
+    private static final Pattern FIGURE = Pattern.compile("多少|几");
+    /** A wider place than a local entry's. */
+    private static final Pattern WIDER = Pattern.compile("全省|全山西|山西全省|全国");
+    private static final Pattern TOTAL = Pattern.compile(
+            "((?<!\\d)1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)");
+    private static final Pattern RAISE = Pattern.compile(
+            "涨了多少|涨多少|提高了多少|提高多少|增加了多少|增加多少|上调了多少|上调多少|多了多少|涨幅|调了多少|提了多少");
+    private static final Pattern MONTHLY = Pattern.compile(
+            "(每月|每个月|(?<!\\d)1个月|月均|按月|每年|(?<!\\d)1年)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)");
+    /** A comparison with the country or another province: the report gives Shanxi's own figures only. */
+    private static final Pattern ELSEWHERE = Pattern.compile(
+            "比全国|全国平均|和全国比|跟全国比|同全国比|比外省|比别的省|比其他省|比邻省|比周边");
+    private static final Pattern BEFORE = Pattern.compile("比去年|比上年|比前年|比往年|比以前");
+    private static final Pattern DATE = Pattern.compile("几月|哪个月|几号|哪天|哪1天|哪一天|具体日期|具体时间|几时");
+    private static final Pattern RANK = Pattern.compile("排第几|排名|第几名|名次|排在第几|排多少|第几位");
+    private static final Pattern COMPARISON = Pattern.compile(
+            "比去年|比上年|比前年|比往年|比以前|比全国|比外省|比别的|比其他|比邻省|相比|哪个多|哪个高|哪个贵|哪个便宜|"
+                    + "哪个少|哪个低|高于全国|低于全国");
+
+    /** A yes-or-no question (会不会, 能不能, 吗): a policy stated in words answers it. */
+    private static final Pattern YES_NO = Pattern.compile(
+            "吗|会不会|能不能|是不是|有没有|可不可以|要不要|算不算|包不包括|包括不|管不管|给不给|收不收|用不用|能否|是否|没有[?？]?$");
+    /** A figure the asker guesses (500块, 70%): a policy in words does not confirm it. */
+    private static final Pattern GUESSED = Pattern.compile("\\d(万|亿)?(元|块|%|人|名|个|倍|岁)");
+
+    private ScopeCheck() {
+    }
+
+    /**
+     * The kinds of figure a question asks for that the entry's declared worded answer does not already answer: a
+     * "when" is answered by an event (新生儿出生就能参保), a yes-or-no question without a guessed figure by a policy
+     * (婚检收费吗 → 婚检是免费的). Without this the answer-type guard would decline what the report answers in words.
+     */
+    static java.util.Set<Asked> unansweredInWords(String question, Entry entry, java.util.Set<Asked> asked) {
+        Scope scope = entry.declared().orElse(null);
+        if (scope == null || asked.isEmpty()) {
+            return asked;
+        }
+        if (answersInWords(question, scope)) {
+            return java.util.EnumSet.noneOf(Asked.class);
+        }
+        if (scope.gives(Gives.EVENT) && asked.contains(Asked.DATE)) {
+            java.util.Set<Asked> rest = java.util.EnumSet.copyOf(asked);
+            rest.remove(Asked.DATE);
+            return rest;
+        }
+        return asked;
+    }
+
+    /**
+     * Whether the question asks about a time after the report, and the entry cannot speak to it: a "will they"
+     * the entry answers with a standing policy (补贴标准以后会不会调整 → a dynamic adjustment mechanism) it can.
+     */
+    static boolean asksLater(String question, Entry entry) {
+        return LATER.matcher(question).find()
+                && !entry.declared().map(s -> answersInWords(question, s)).orElse(false);
+    }
+
+    /** A yes-or-no question without a guessed figure, to an entry that states a policy in words. */
+    private static boolean answersInWords(String question, Scope scope) {
+        return scope.gives(Gives.POLICY) && YES_NO.matcher(question).find() && !GUESSED.matcher(question).find();
+    }
+
+    /**
+     * The caveat an answer from {@code entry} needs for {@code question}, if any. {@code uses} tells whether a word
+     * stands in the entry's own questions, keywords or answer: a place the entry itself names is not narrower.
+     */
+    static Optional<Caveat> check(String question, String canonical, Entry entry, String province,
+                                  Predicate<String> uses, List<String> lacks) {
+        Scope scope = entry.declared().orElse(null);
+        if (scope == null) {
+            return Optional.empty();
+        }
+        for (String lack : lacks) {
+            if (canonical.contains(lack)) {
+                return caveat(Caveat.Kind.DETAIL, lack, scope);
+            }
+        }
+        Optional<Caveat> place = place(question, scope, province, uses);
+        if (place.isPresent()) {
+            return place;
+        }
+        if (TOTAL.matcher(question).find() && !scope.gives(Gives.AMOUNT)) {
+            return caveat(Caveat.Kind.TOTAL, "", scope);
+        }
+        boolean raise = RAISE.matcher(question).find();
+        if (raise && !scope.gives(Gives.RAISE)) {
+            return caveat(Caveat.Kind.RAISE, "", scope);
+        }
+        if (!raise && MONTHLY.matcher(question).find() && !scope.gives(Gives.MONTHLY)) {
+            return caveat(Caveat.Kind.MONTHLY, "", scope);
+        }
+        if (DATE.matcher(question).find() && !scope.gives(Gives.DATE)) {
+            return caveat(Caveat.Kind.DATE, "", scope);
+        }
+        if (RANK.matcher(question).find() && !scope.gives(Gives.RANK)) {
+            return caveat(Caveat.Kind.RANK, "", scope);
+        }
+        // A raise is itself a comparison with the year before.
+        boolean comparedWithBefore = scope.gives(Gives.RAISE) && BEFORE.matcher(question).find();
+        if (ELSEWHERE.matcher(question).find() || COMPARISON.matcher(question).find()
+                && !scope.gives(Gives.COMPARISON) && !comparedWithBefore) {
+            return caveat(Caveat.Kind.COMPARISON, "", scope);
+        }
+        if (NOW.matcher(question).find() || LATER.matcher(question).find()) {
+            return caveat(Caveat.Kind.NOW, "", scope);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Caveat> place(String question, Scope scope, String province, Predicate<String> uses) {
+        // 山西省各县（市、区） speaks of every county, so of the asker's too.
+        boolean everyPlace = scope.place().contains("各");
+        boolean provinceWide = scope.place().startsWith(province) || province.startsWith(scope.place());
+        Matcher city = CITY.matcher(question);
+        while (city.find() && !everyPlace) {
+            String named = city.group();
+            if (!scope.place().contains(named) && !uses.test(named)) {
+                return caveat(Caveat.Kind.PLACE, named, scope);
+            }
+        }
+        Matcher local = LOCAL.matcher(question);
+        if (!everyPlace && local.find() && !uses.test(local.group())) {
+            return caveat(Caveat.Kind.PLACE, "", scope);
+        }
+        Matcher wider = WIDER.matcher(question);
+        if (wider.find() && !uses.test(wider.group()) && FIGURE.matcher(question).find()
+                && (!provinceWide || wider.group().equals("全国"))) {
+            return caveat(Caveat.Kind.PLACE, wider.group(), scope);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Caveat> caveat(Caveat.Kind kind, String asked, Scope scope) {
+        return Optional.of(new Caveat(kind, asked, scope.place(), scope.period()));
+    }
+}
