@@ -1,0 +1,100 @@
+package minsheng.telegram;
+
+import static minsheng.telegram.Harness.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import minsheng.answer.Conversations;
+import minsheng.answer.Reply;
+import minsheng.knowledge.Entry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What a citizen receives in a private chat, end to end through the real client and the fake Bot API. */
+class CitizenChatTest {
+
+    private static final long USER = 1001;
+    private static final String CITATION = "来源：民生资讯网《山西省2020年民生工作报道》";
+
+    private Harness h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = new Harness().start();
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private Entry entry(String id) {
+        return Harness.shipped().knowledge().entry(id).orElseThrow();
+    }
+
+    @Test
+    void answersTheStentPriceWithItsFiguresInBoldAndTheCitation() throws Exception {
+        h.api.text(USER, "心脏支架现在多少钱");
+        FakeBotApi.Sent reply = h.api.awaitSent(USER, 1, WAIT).get(0);
+        Entry stent = entry("medical.stent-price");
+        String body = stent.answer().replace("700余元", "<b>700余元</b>").replace("1.3万元左右", "<b>1.3万元左右</b>");
+        // Exactly the entry's answer with its two figures in bold and the citation in italics (after any caveat the
+        // engine puts first, such as what the report does not state about "now").
+        assertTrue(reply.text().endsWith(body + "\n\n<i>" + CITATION + "「开篇」部分，第1段</i>"), reply.text());
+        assertEquals(Harness.reply("心脏支架现在多少钱"), reply.plainText());
+        assertEquals("HTML", reply.parseMode());
+        assertNull(reply.replyTo(), "a private chat needs no reply quote");
+        assertEquals(stent.related().stream().map(id -> "a:" + id).toList(), reply.buttonData());
+        assertEquals(stent.related().stream().map(id -> entry(id).standardQuestion()).toList(), reply.buttonTexts());
+    }
+
+    @Test
+    void offersAChoiceAsButtonsAndAnswersTheTappedOne() throws Exception {
+        Reply expected = new Conversations(Harness::shipped).reply("expected", "低保有多少人");
+        assertEquals(Reply.Kind.SUGGEST, expected.kind(), "the engine offers urban or rural");
+        h.api.text(USER, "低保有多少人");
+        FakeBotApi.Sent choice = h.api.awaitSent(USER, 1, WAIT).get(0);
+        assertEquals(expected.text(), choice.plainText());
+        assertTrue(choice.text().startsWith("您是想问下面哪一个？\n1. "), choice.text());
+        List<String> labels = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        for (Reply.Suggestion s : expected.suggestions()) {
+            labels.add((labels.size() + 1) + ". " + s.question());
+            data.add("a:" + s.entryId());
+        }
+        assertEquals(labels, choice.buttonTexts());
+        assertEquals(data, choice.buttonData());
+        assertTrue(data.contains("a:assistance.urban-dibao"), data.toString());
+
+        String tap = h.api.callback(USER, USER, choice.messageId(), "a:assistance.urban-dibao");
+        FakeBotApi.Sent answer = h.api.awaitSent(USER, 2, WAIT).get(1);
+        assertEquals(List.of(tap), h.api.awaitCallbackAnswers(1, WAIT));
+        assertTrue(answer.plainText().startsWith(entry("assistance.urban-dibao").answer()), answer.text());
+    }
+
+    @Test
+    void typingTheNumberOfAChoiceAnswersIt() throws Exception {
+        h.api.text(USER, "低保有多少人");
+        h.api.awaitSent(USER, 1, WAIT);
+        h.api.text(USER, "1");
+        FakeBotApi.Sent answer = h.api.awaitSent(USER, 2, WAIT).get(1);
+        assertTrue(answer.plainText().startsWith(entry("assistance.rural-dibao").answer()), answer.text());
+    }
+
+    @Test
+    void declinesTheWeatherPlainlyWithTopicButtonsAndTheHotline() throws Exception {
+        h.api.text(USER, "明天天气怎么样");
+        FakeBotApi.Sent reply = h.api.awaitSent(USER, 1, WAIT).get(0);
+        assertEquals(Harness.reply("明天天气怎么样"), reply.plainText());
+        assertTrue(reply.text().contains("12345"));
+        List<String> topics = Harness.shipped().knowledge().topics().stream().map(t -> t.label()).toList();
+        assertEquals(topics, reply.buttonTexts());
+        assertEquals(Harness.shipped().knowledge().topics().stream().map(t -> "t:" + t.name()).toList(),
+                reply.buttonData());
+        assertEquals(2, reply.buttons().get(0).size(), "two topics a row");
+    }
+}
