@@ -17,7 +17,8 @@ record Config(
         Set<Long> adminIds,
         Path knowledgeDir,
         Path dataDir,
-        Thresholds thresholds) {
+        Thresholds thresholds,
+        boolean watchKnowledge) {
 
     static final String DEFAULT_API_URL = "https://api.telegram.org";
 
@@ -51,7 +52,8 @@ record Config(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ANSWER_THRESHOLD, SUGGEST_THRESHOLD: " + e.getMessage(), e);
         }
-        return new Config(token, api, admins, knowledge, data, thresholds);
+        boolean watch = flag(env, "WATCH_KNOWLEDGE");
+        return new Config(token, api, admins, knowledge, data, thresholds, watch);
     }
 
     private static URI apiUrl(String value) {
@@ -101,6 +103,17 @@ record Config(
         return d;
     }
 
+    private static boolean flag(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, was \"" + value + "\"");
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -108,6 +121,7 @@ record Config(
     @Override
     public String toString() {
         return "Config[token=" + (token == null ? "unset" : "****") + ", apiUrl=" + apiUrl + ", adminIds=" + adminIds
-                + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds + "]";
+                + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds
+                + ", watchKnowledge=" + watchKnowledge + "]";
     }
 }

@@ -2,6 +2,7 @@ package minsheng.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -11,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,7 @@ import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
 import minsheng.eval.Evaluation;
 import minsheng.eval.QuestionSet;
+import minsheng.journal.Journal;
 import minsheng.knowledge.Article;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeException;
@@ -43,7 +46,7 @@ public final class Main {
               eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
-            DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
+            DATA_DIR, WATCH_KNOWLEDGE, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
 
     static final Path DEFAULT_EVAL_SET = Path.of("eval", "dev.tsv");
 
@@ -108,8 +111,21 @@ public final class Main {
 
     private int chat(Config config) throws KnowledgeException, IOException {
         CurrentSnapshot current = new CurrentSnapshot(load(config));
-        new Chat(new Conversations(current), reader(), out).run(current.get().knowledge().report().title());
+        try (Journal journal = openJournal(config)) {
+            Conversations conversations = new Conversations(current, journal, Conversations.DEFAULT_IDLE,
+                    Ticker.systemTicker());
+            new Chat(conversations, reader(), out).run(current.get().knowledge().report().title());
+        }
         return 0;
+    }
+
+    /** The record of what citizens asked, in DATA_DIR; a folder that cannot be made stops the bot with its name. */
+    private static Journal openJournal(Config config) throws IOException {
+        try {
+            return Journal.open(config.dataDir(), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new IOException("DATA_DIR " + config.dataDir() + " cannot be used: " + e, e);
+        }
     }
 
     private int ask(Config config, List<String> args) throws KnowledgeException, IOException {

@@ -24,6 +24,13 @@ public record Entry(
         keywords = List.copyOf(keywords);
     }
 
+    /** This entry with more ways of asking, as learned from citizens (learned.tsv). */
+    Entry withMoreQuestions(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(questions);
+        all.addAll(more);
+        return new Entry(id, topic, all, answer, figures, citation, related, keywords, file);
+    }
+
     public String standardQuestion() {
         return questions.get(0);
     }

@@ -56,4 +56,14 @@ class ConfigTest {
                 assertThrows(IllegalArgumentException.class,
                         () -> Config.fromEnvironment(Map.of("AMBIGUITY_RATIO", "2"))).getMessage());
     }
+
+    @Test
+    void watchingTheKnowledgeIsOffUnlessSetToTrue() {
+        assertFalse(Config.fromEnvironment(Map.of()).watchKnowledge());
+        assertTrue(Config.fromEnvironment(Map.of("WATCH_KNOWLEDGE", "TRUE")).watchKnowledge());
+        assertFalse(Config.fromEnvironment(Map.of("WATCH_KNOWLEDGE", "false")).watchKnowledge());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Config.fromEnvironment(Map.of("WATCH_KNOWLEDGE", "yes")));
+        assertTrue(e.getMessage().startsWith("WATCH_KNOWLEDGE must be true or false"), e.getMessage());
+    }
 }
