@@ -37,9 +37,17 @@ public final class Reloader {
         KnowledgeVersion version();
     }
 
-    /** Swapped in (or, with nothing changed, left as it was). Ids in file order. */
-    public record Reloaded(List<String> added, List<String> removed, List<String> changed, boolean unchanged,
-            KnowledgeVersion version, Optional<Path> backup) implements Outcome {}
+    /**
+     * Swapped in. Ids in file order; {@code sameContent}: the files are byte for byte those already served. A change
+     * to the vocabulary files alone changes no entry but is new content.
+     */
+    public record Reloaded(List<String> added, List<String> removed, List<String> changed, boolean sameContent,
+            KnowledgeVersion version, Optional<Path> backup) implements Outcome {
+
+        public boolean entriesUnchanged() {
+            return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+        }
+    }
 
     /** Refused: the problems, and the version still serving. */
     public record Refused(List<Problem> problems, KnowledgeVersion version) implements Outcome {}
@@ -168,11 +176,11 @@ public final class Reloader {
             }
         });
         List<String> removed = before.keySet().stream().filter(id -> !after.containsKey(id)).toList();
+        boolean sameContent = hash.equals(version.contentHash());
         version = new KnowledgeVersion(next.entries().size(), clock.instant(), hash);
-        boolean unchanged = added.isEmpty() && removed.isEmpty() && changed.isEmpty();
         LOG.info("reload: {} entries ({} added, {} removed, {} changed), content {}", version.entries(),
                 added.size(), removed.size(), changed.size(), hash);
-        return new Reloaded(added, removed, changed, unchanged, version, backup);
+        return new Reloaded(added, removed, changed, sameContent, version, backup);
     }
 
     private Refused refusedBy(String name, String message) {

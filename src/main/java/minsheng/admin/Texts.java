@@ -30,8 +30,9 @@ final class Texts {
                     refused.problems());
         }
         Reloader.Reloaded r = (Reloader.Reloaded) outcome;
-        if (r.unchanged()) {
-            return Messages.get("admin.reload.same", String.valueOf(r.version().entries()));
+        if (r.entriesUnchanged()) {
+            return Messages.get(r.sameContent() ? "admin.reload.same" : "admin.reload.vocabulary",
+                    String.valueOf(r.version().entries()));
         }
         StringBuilder s = new StringBuilder(Messages.get("admin.reload.done", String.valueOf(r.added().size()),
                 String.valueOf(r.removed().size()), String.valueOf(r.changed().size()),

@@ -83,7 +83,7 @@ public final class Watcher implements AutoCloseable {
             return;
         }
         Reloader.Outcome outcome = reloader.reload();
-        if (outcome instanceof Reloader.Reloaded r && r.unchanged()) {
+        if (outcome instanceof Reloader.Reloaded r && r.sameContent()) {
             return;
         }
         String text = Messages.get("admin.watch.heading") + "\n" + Texts.describe(outcome);

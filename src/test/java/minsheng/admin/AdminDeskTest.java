@@ -71,6 +71,12 @@ class AdminDeskTest {
     }
 
     @Test
+    void aReloadWithNothingChangedSaysSo() {
+        int total = bot.current.get().knowledge().entries().size();
+        assertEquals("已重新加载，内容没有变化，现在共 " + total + " 条。", bot.desk.command(ADMIN, "reload", "").text());
+    }
+
+    @Test
     void aNonAdminsReloadChangesNothing() throws Exception {
         Snapshot before = bot.current.get();
         bot.edit("safety-net.json", METRO_EDIT_FROM, METRO_EDIT_TO);
@@ -145,7 +151,8 @@ class AdminDeskTest {
         assertEquals(Reply.Kind.DECLINE, ask(ELEVATOR).kind());
         String text = bot.desk.document(ADMIN, "synonyms.txt", synonyms.getBytes(StandardCharsets.UTF_8)).text();
         assertTrue(text.startsWith("已保存 synonyms.txt，旧版本备份为 backups/"), text);
-        assertTrue(text.contains("已重新加载"), text);
+        assertTrue(text.endsWith("已重新加载：条目没有变化（同义词、语气词或超范围词表有改动），现在共 "
+                + bot.current.get().knowledge().entries().size() + " 条。"), text);
         assertEquals("city.elevator-subsidy", ask(ELEVATOR).entryId());
         List<String> backups = backups();
         assertEquals(1, backups.size());
