@@ -14,7 +14,7 @@ public record Response(String text, List<List<Button>> buttons) {
         buttons = buttons.stream().map(List::copyOf).toList();
     }
 
-    static Response text(String text) {
+    public static Response text(String text) {
         return new Response(text, List.of());
     }
 }

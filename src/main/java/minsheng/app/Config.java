@@ -18,9 +18,12 @@ record Config(
         Path knowledgeDir,
         Path dataDir,
         Thresholds thresholds,
+        String logLevel,
         boolean watchKnowledge) {
 
     static final String DEFAULT_API_URL = "https://api.telegram.org";
+    static final String DEFAULT_LOG_LEVEL = "info";
+    static final java.util.List<String> LOG_LEVELS = java.util.List.of("trace", "debug", "info", "warn", "error", "off");
 
     Config {
         adminIds = Set.copyOf(adminIds);
@@ -52,8 +55,13 @@ record Config(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ANSWER_THRESHOLD, SUGGEST_THRESHOLD: " + e.getMessage(), e);
         }
+        String level = env.getOrDefault("LOG_LEVEL", DEFAULT_LOG_LEVEL).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new IllegalArgumentException("LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)
+                    + ", was \"" + env.get("LOG_LEVEL") + "\"");
+        }
         boolean watch = flag(env, "WATCH_KNOWLEDGE");
-        return new Config(token, api, admins, knowledge, data, thresholds, watch);
+        return new Config(token, api, admins, knowledge, data, thresholds, level, watch);
     }
 
     private static URI apiUrl(String value) {
@@ -62,10 +70,15 @@ record Config(
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
+            // Bot API calls go to scheme://host:port/bot<token>/<method>; a path in the base URL would be lost.
+            if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
+                    || uri.getRawQuery() != null) {
+                throw new IllegalArgumentException("a path or query in the base URL is not supported");
+            }
             return uri;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("TELEGRAM_API_URL must be the Bot API base URL such as "
-                    + DEFAULT_API_URL + ", was \"" + value + "\"", e);
+                    + DEFAULT_API_URL + ", was \"" + value + "\" (" + e.getMessage() + ")", e);
         }
     }
 
@@ -122,6 +135,6 @@ record Config(
     public String toString() {
         return "Config[token=" + (token == null ? "unset" : "****") + ", apiUrl=" + apiUrl + ", adminIds=" + adminIds
                 + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds
-                + ", watchKnowledge=" + watchKnowledge + "]";
+                + ", logLevel=" + logLevel + ", watchKnowledge=" + watchKnowledge + "]";
     }
 }

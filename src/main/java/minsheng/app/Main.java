@@ -13,13 +13,21 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import minsheng.admin.AdminDesk;
+import minsheng.admin.Admins;
+import minsheng.admin.Feedback;
+import minsheng.admin.Reloader;
+import minsheng.admin.Response;
+import minsheng.admin.Watcher;
 import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
+import minsheng.answer.Messages;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
 import minsheng.eval.Evaluation;
@@ -30,6 +38,11 @@ import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
 import minsheng.knowledge.Problem;
+import minsheng.telegram.Button;
+import minsheng.telegram.Hooks;
+import minsheng.telegram.TelegramApi;
+import minsheng.telegram.TelegramBot;
+import minsheng.telegram.Tuning;
 
 /**
  * The composition root: reads the configuration, loads the knowledge, builds the snapshot and runs the command.
@@ -39,14 +52,16 @@ public final class Main {
 
     static final String USAGE = """
             usage: java -jar minsheng-bot.jar [COMMAND]
-              (none)                     the console chat (the Telegram channel is not in this build yet)
+              (none)                     the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the console chat
+              telegram                   the Telegram bot (long polling; needs TELEGRAM_BOT_TOKEN)
               chat                       talk to the bot in this console
               ask [--json] [QUESTION]    print the reply to QUESTION; with no QUESTION, one per line from stdin
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
               eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
-            DATA_DIR, WATCH_KNOWLEDGE, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
+            DATA_DIR, WATCH_KNOWLEDGE, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO,
+            LOG_LEVEL (see README.md)""";
 
     static final Path DEFAULT_EVAL_SET = Path.of("eval", "dev.tsv");
 
@@ -66,6 +81,8 @@ public final class Main {
         // Java 17 prints with the platform charset, which may not be UTF-8; citizens' text always is.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // The log (slf4j-simple) writes to System.err: make it UTF-8 too.
+        System.setErr(err);
         System.exit(new Main(System.getenv(), System.in, out, err).run(args));
     }
 
@@ -79,9 +96,11 @@ public final class Main {
             err.println("configuration: " + e.getMessage());
             return 2;
         }
+        configureLogging(config.logLevel());
         try {
             return switch (command) {
-                case "" -> config.hasToken() ? telegram() : chat(config);
+                case "" -> config.hasToken() ? telegram(config) : chat(config);
+                case "telegram" -> telegram(config);
                 case "chat" -> chat(config);
                 case "ask" -> ask(config, rest);
                 case "check" -> check(config, rest);
@@ -103,10 +122,116 @@ public final class Main {
         }
     }
 
-    private int telegram() {
-        err.println("TELEGRAM_BOT_TOKEN is set, but this build has no Telegram channel yet."
-                + " Unset it to talk to the bot in the console (java -jar target/minsheng-bot.jar chat).");
-        return 2;
+    /**
+     * slf4j-simple reads its settings once, when the first logger is made; nothing logs before this point. Settings
+     * given with -D on the command line win.
+     */
+    static void configureLogging(String level) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        // The library logs each failed poll with a stack trace; TelegramApi logs the same event in one line.
+        if (!level.equals("debug") && !level.equals("trace")) {
+            setIfAbsent("org.slf4j.simpleLogger.log.org.telegram.telegrambots.longpolling.BotSession", "off");
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Serves Telegram until the process is told to stop (SIGTERM, Ctrl-C) or this thread is interrupted. */
+    private int telegram(Config config) throws KnowledgeException, IOException {
+        if (!config.hasToken()) {
+            err.println("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and set its token"
+                    + " (see README.md, Telegram)");
+            return 2;
+        }
+        CurrentSnapshot current = new CurrentSnapshot(load(config));
+        Clock clock = Clock.systemUTC();
+        try (Journal journal = openJournal(config)) {
+            Conversations conversations = new Conversations(current, journal, Conversations.DEFAULT_IDLE,
+                    Ticker.systemTicker());
+            Admins admins = new Admins(config.adminIds());
+            Reloader reloader = new Reloader(config.knowledgeDir(), config.dataDir(),
+                    knowledge -> Snapshot.build(knowledge, config.thresholds()), current, clock);
+            AdminDesk desk = new AdminDesk(admins, reloader, journal, current, clock);
+            TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
+                    conversations, current, hooks(admins, desk, new Feedback(journal)), Tuning.DEFAULTS,
+                    Ticker.systemTicker());
+            return serve(bot, config.watchKnowledge()
+                    ? () -> Watcher.start(reloader, text -> admins.ids().forEach(id -> bot.tell(id, text)),
+                            WATCH_QUIET)
+                    : () -> null);
+        }
+    }
+
+    /** How long the knowledge folder must be quiet after a change before the watcher reloads. */
+    static final Duration WATCH_QUIET = Duration.ofSeconds(1);
+
+    private interface WatcherStart {
+        Watcher start() throws IOException;
+    }
+
+    private int serve(TelegramBot bot, WatcherStart watch) throws IOException {
+        Thread shutdown = new Thread(bot::close, "tg-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        Watcher watcher = null;
+        try {
+            watcher = watch.start();
+            bot.start();
+            bot.awaitClose();
+            return 0;
+        } catch (TelegramBot.BadToken e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            return 0;
+        } finally {
+            if (watcher != null) {
+                watcher.close();
+            }
+            bot.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
+        }
+    }
+
+    /**
+     * What the admin features add to the Telegram channel: /reload, /unanswered, /stats (unlisted in the menu), knowledge
+     * files sent as documents, their buttons, and the helpful / not-helpful buttons under every answer.
+     */
+    private static Hooks hooks(Admins admins, AdminDesk desk, Feedback feedback) {
+        Hooks hooks = new Hooks();
+        for (String name : AdminDesk.COMMANDS.stream().sorted().toList()) {
+            hooks.command(name, null, r -> privately(admins, r, () -> desk.command(r.userId(), name, r.argument())));
+        }
+        hooks.documents((r, fileName, bytes) -> privately(admins, r, () -> desk.document(r.userId(), fileName, bytes)));
+        hooks.callbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(), r.argument())));
+        // The same chat key the Telegram channel gives Conversations, so a vote and the question it is about share a hash.
+        hooks.callbacks(Feedback.CALLBACK_PREFIX, r -> Hooks.Response.text(feedback.vote("tg:" + r.chatId(),
+                r.argument())));
+        hooks.answerButtons(reply -> Feedback.buttons(reply).stream()
+                .map(b -> new Button(b.label(), b.data())).toList());
+        return hooks;
+    }
+
+    /**
+     * Admin work stays in the admin's private chat: what citizens asked is not shown to a group. Anyone else is
+     * refused (and logged) by the desk wherever they ask.
+     */
+    private static Hooks.Response privately(Admins admins, Hooks.Request r,
+            java.util.function.Supplier<Response> work) {
+        Response response = r.group() && admins.isAdmin(r.userId()) ? Response.text(Messages.get("admin.private"))
+                : work.get();
+        return new Hooks.Response(response.text(), response.buttons().stream()
+                .map(row -> row.stream().map(b -> new Button(b.label(), b.data())).toList()).toList());
     }
 
     private int chat(Config config) throws KnowledgeException, IOException {
