@@ -71,7 +71,10 @@ public final class AdminDesk {
         return switch (command) {
             case "reload" -> reload(user);
             case "unanswered" -> unanswered(user, args == null ? "" : args.strip());
-            case "stats" -> stats();
+            case "stats" -> {
+                journal.adminAction(user, "stats", "", "shown");
+                yield stats();
+            }
             default -> throw new IllegalArgumentException("not an admin command: " + command);
         };
     }

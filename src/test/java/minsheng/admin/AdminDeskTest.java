@@ -249,4 +249,17 @@ class AdminDeskTest {
         assertTrue(text.contains("回答最多：medical.stent-price ×2"), text);
         assertTrue(text.matches("(?s).*知识库版本：\\d+ 条，加载于 .*，内容指纹 [0-9a-f]{12}.*"), text);
     }
+
+    @Test
+    void voteButtonsNameTheAnswerAndFitTelegramsSixtyFourBytes() {
+        Reply two = new Reply(Reply.Kind.ANSWER, List.of("assistance.urban-dibao-recipients",
+                "assistance.rural-dibao-recipients"), 0.9, "……", List.of(), List.of(), List.of(), List.of());
+        List<Response.Button> buttons = Feedback.buttons(two);
+        assertEquals(List.of("vote:1:assistance.urban-dibao-recipients", "vote:0:assistance.urban-dibao-recipients"),
+                buttons.stream().map(Response.Button::data).toList());
+        assertEquals(List.of(), Feedback.buttons(ask(ELEVATOR)));
+        Reply one = ask("心脏支架现在多少钱");
+        assertEquals(List.of("vote:1:medical.stent-price", "vote:0:medical.stent-price"),
+                Feedback.buttons(one).stream().map(Response.Button::data).toList());
+    }
 }

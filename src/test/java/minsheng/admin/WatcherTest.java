@@ -37,4 +37,21 @@ class WatcherTest {
             assertEquals("city.taiyuan-metro", bot.conversations.reply("b", "省城的快轨修到第几条了").entryId());
         }
     }
+
+    @Test
+    void aChangeTheBotMadeItselfIsAlreadyLoadedAndTellsNobody() throws Exception {
+        BlockingQueue<String> told = new LinkedBlockingQueue<>();
+        try (AdminFixture bot = new AdminFixture(root);
+                Watcher watcher = Watcher.start(bot.reloader, told::add, Duration.ofMillis(300))) {
+            String synonyms = Files.readString(bot.knowledge.resolve("synonyms.txt"), StandardCharsets.UTF_8);
+            bot.desk.document(AdminFixture.ADMIN, "synonyms.txt", synonyms.replace("加装电梯, 装电梯",
+                    "加装电梯, 加个升降机, 装电梯").getBytes(StandardCharsets.UTF_8));
+            // Long enough for the watcher to see the upload's own write settle (quiet period 300 ms).
+            Thread.sleep(2000);
+            bot.edit("safety-net.json", "\"太原地铁通车了吗\",", "\"太原地铁通车了吗\",\n        \"省城快轨修到第几条线了\",");
+            String first = told.poll(60, TimeUnit.SECONDS);
+            assertTrue(first != null && first.endsWith("修改：city.taiyuan-metro"), String.valueOf(first));
+            assertEquals(null, told.poll(1, TimeUnit.SECONDS));
+        }
+    }
 }
