@@ -38,7 +38,8 @@ final class Pacer {
 
     Pacer(Tuning tuning) {
         this.tuning = tuning;
-        this.global = new Rate(Duration.ofNanos(1_000_000_000L / tuning.globalPerSecond()), tuning.globalPerSecond());
+        // Evenly spaced, no burst: a burst on top of the steady rate would put more than the limit in one second.
+        this.global = new Rate(Duration.ofNanos(1_000_000_000L / tuning.globalPerSecond()), 1);
         this.chats = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(10, TimeUnit.MINUTES).build();
     }
 

@@ -50,7 +50,7 @@ public record Tuning(
     public static final Tuning DEFAULTS = new Tuning(
             Duration.ofSeconds(50), Duration.ofMillis(500), Duration.ofSeconds(30),
             Duration.ofSeconds(20), Duration.ofMillis(500), Duration.ofSeconds(30), 8,
-            Duration.ofSeconds(1), 3, Duration.ofSeconds(3), 5, 30,
+            Duration.ofSeconds(1), 3, Duration.ofSeconds(3), 5, 28,
             20, Duration.ofMinutes(1), Duration.ofMinutes(2),
             Math.max(2, Runtime.getRuntime().availableProcessors() * 2), 1000, Duration.ofSeconds(3), 500);
 
