@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import minsheng.answer.Messages;
-import minsheng.knowledge.LearnedQuestions;
 
 /**
  * The knowledge folder as files: which names belong in it, a hash of its content, a staged copy to validate a
@@ -48,12 +47,6 @@ final class KnowledgeFolder {
 
     Path dir() {
         return dir;
-    }
-
-    /** True for every file the loader reads. */
-    static boolean isKnowledgeFile(String name) {
-        return JSON_NAME.matcher(name).matches() || VOCABULARY_FILES.contains(name)
-                || name.equals(LearnedQuestions.FILE_NAME);
     }
 
     /** Why an upload of this name and size is refused, or empty when it may be validated. */
@@ -84,11 +77,20 @@ final class KnowledgeFolder {
         }
     }
 
+    /**
+     * Every file of the folder (not hidden ones such as an upload being written): the ones the loader reads today and
+     * any it learns to read later, so the hash and a staged copy never miss one.
+     */
     List<Path> files() throws IOException {
         try (Stream<Path> list = Files.list(dir)) {
-            return list.filter(Files::isRegularFile).filter(p -> isKnowledgeFile(p.getFileName().toString()))
+            return list.filter(Files::isRegularFile).filter(p -> isFolderFile(p.getFileName().toString()))
                     .sorted().toList();
         }
+    }
+
+    /** A file that belongs to the knowledge folder's content: anything not hidden and not an editor's leftover. */
+    static boolean isFolderFile(String name) {
+        return !name.startsWith(".") && !name.endsWith("~") && !name.endsWith(".swp") && !name.endsWith(".tmp");
     }
 
     /** SHA-256 over every knowledge file's name and bytes, in name order; the first 12 hex digits. */

@@ -63,7 +63,7 @@ public final class Watcher implements AutoCloseable {
                 for (WatchEvent<?> event : key.pollEvents()) {
                     Object context = event.context();
                     if (event.kind() == StandardWatchEventKinds.OVERFLOW || (context instanceof Path p
-                            && KnowledgeFolder.isKnowledgeFile(p.getFileName().toString()))) {
+                            && KnowledgeFolder.isFolderFile(p.getFileName().toString()))) {
                         pending = true;
                     }
                 }

@@ -151,7 +151,7 @@ class AdminDeskTest {
         assertEquals(Reply.Kind.DECLINE, ask(ELEVATOR).kind());
         String text = bot.desk.document(ADMIN, "synonyms.txt", synonyms.getBytes(StandardCharsets.UTF_8)).text();
         assertTrue(text.startsWith("已保存 synonyms.txt，旧版本备份为 backups/"), text);
-        assertTrue(text.endsWith("已重新加载：条目没有变化（同义词、语气词或超范围词表有改动），现在共 "
+        assertTrue(text.endsWith("已重新加载：条目没有变化（词表等其他文件有改动），现在共 "
                 + bot.current.get().knowledge().entries().size() + " 条。"), text);
         assertEquals("city.elevator-subsidy", ask(ELEVATOR).entryId());
         List<String> backups = backups();
