@@ -53,6 +53,11 @@ public final class Snapshot {
         return new Explained(q.isEmpty() ? responder.empty() : responder.reply(match), match);
     }
 
+    /** The question as this snapshot's engine reads it, so questions asked alike can be counted together. */
+    public String normalized(String question) {
+        return matcher.normalized(question == null ? "" : question);
+    }
+
     /** A short message that is neither an answer nor a decline (a prompt, a note). */
     public Reply note(String text) {
         return new Reply(Reply.Kind.SMALLTALK, java.util.List.of(), 0, text, java.util.List.of(), java.util.List.of(),

@@ -18,7 +18,8 @@ record Config(
         Path knowledgeDir,
         Path dataDir,
         Thresholds thresholds,
-        String logLevel) {
+        String logLevel,
+        boolean watchKnowledge) {
 
     static final String DEFAULT_API_URL = "https://api.telegram.org";
     static final String DEFAULT_LOG_LEVEL = "info";
@@ -78,7 +79,8 @@ record Config(
             throw new IllegalArgumentException("LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)
                     + ", was \"" + env.get("LOG_LEVEL") + "\"");
         }
-        return new Config(token, api, admins, knowledge, data, thresholds, level);
+        boolean watch = flag(env, "WATCH_KNOWLEDGE");
+        return new Config(token, api, admins, knowledge, data, thresholds, level, watch);
     }
 
     private static URI apiUrl(String value) {
@@ -133,6 +135,17 @@ record Config(
         return d;
     }
 
+    private static boolean flag(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, was \"" + value + "\"");
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
@@ -141,6 +154,6 @@ record Config(
     public String toString() {
         return "Config[token=" + (token == null ? "unset" : "****") + ", apiUrl=" + apiUrl + ", adminIds=" + adminIds
                 + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds
-                + ", logLevel=" + logLevel + "]";
+                + ", logLevel=" + logLevel + ", watchKnowledge=" + watchKnowledge + "]";
     }
 }

@@ -12,22 +12,33 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import minsheng.admin.AdminDesk;
+import minsheng.admin.Admins;
+import minsheng.admin.Feedback;
+import minsheng.admin.Reloader;
+import minsheng.admin.Response;
+import minsheng.admin.Watcher;
 import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
+import minsheng.answer.Messages;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
 import minsheng.eval.Evaluation;
 import minsheng.eval.QuestionSet;
+import minsheng.journal.Journal;
 import minsheng.knowledge.Article;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
 import minsheng.knowledge.Problem;
+import minsheng.telegram.Button;
 import minsheng.telegram.Hooks;
 import minsheng.telegram.TelegramApi;
 import minsheng.telegram.TelegramBot;
@@ -49,7 +60,8 @@ public final class Main {
               eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
-            DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO, LOG_LEVEL (see README.md)""";
+            DATA_DIR, WATCH_KNOWLEDGE, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO,
+            LOG_LEVEL (see README.md)""";
 
     static final Path DEFAULT_EVAL_SET = Path.of("eval", "dev.tsv");
 
@@ -135,19 +147,44 @@ public final class Main {
     }
 
     /** Serves Telegram until the process is told to stop (SIGTERM, Ctrl-C) or this thread is interrupted. */
-    private int telegram(Config config) throws KnowledgeException {
+    private int telegram(Config config) throws KnowledgeException, IOException {
         if (!config.hasToken()) {
             err.println("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and set its token"
                     + " (see README.md, Telegram)");
             return 2;
         }
         CurrentSnapshot current = new CurrentSnapshot(load(config));
-        Conversations conversations = new Conversations(current);
-        TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
-                conversations, current, hooks(), Tuning.DEFAULTS, Ticker.systemTicker());
+        Clock clock = Clock.systemUTC();
+        try (Journal journal = openJournal(config)) {
+            Conversations conversations = new Conversations(current, journal, Conversations.DEFAULT_IDLE,
+                    Ticker.systemTicker());
+            Admins admins = new Admins(config.adminIds());
+            Reloader reloader = new Reloader(config.knowledgeDir(), config.dataDir(),
+                    knowledge -> Snapshot.build(knowledge, config.thresholds()), current, clock);
+            AdminDesk desk = new AdminDesk(admins, reloader, journal, current, clock);
+            TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
+                    conversations, current, hooks(admins, desk, new Feedback(journal)), Tuning.DEFAULTS,
+                    Ticker.systemTicker());
+            return serve(bot, config.watchKnowledge()
+                    ? () -> Watcher.start(reloader, text -> admins.ids().forEach(id -> bot.tell(id, text)),
+                            WATCH_QUIET)
+                    : () -> null);
+        }
+    }
+
+    /** How long the knowledge folder must be quiet after a change before the watcher reloads. */
+    static final Duration WATCH_QUIET = Duration.ofSeconds(1);
+
+    private interface WatcherStart {
+        Watcher start() throws IOException;
+    }
+
+    private int serve(TelegramBot bot, WatcherStart watch) throws IOException {
         Thread shutdown = new Thread(bot::close, "tg-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
+        Watcher watcher = null;
         try {
+            watcher = watch.start();
             bot.start();
             bot.awaitClose();
             return 0;
@@ -157,6 +194,9 @@ public final class Main {
         } catch (InterruptedException e) {
             return 0;
         } finally {
+            if (watcher != null) {
+                watcher.close();
+            }
             bot.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
@@ -166,15 +206,54 @@ public final class Main {
         }
     }
 
-    /** What other parts of the bot add to the Telegram channel: commands, documents, buttons (none yet). */
-    private Hooks hooks() {
-        return new Hooks();
+    /**
+     * What the admin features add to the Telegram channel: /reload, /unanswered, /stats (unlisted in the menu), knowledge
+     * files sent as documents, their buttons, and the helpful / not-helpful buttons under every answer.
+     */
+    private static Hooks hooks(Admins admins, AdminDesk desk, Feedback feedback) {
+        Hooks hooks = new Hooks();
+        for (String name : AdminDesk.COMMANDS.stream().sorted().toList()) {
+            hooks.command(name, null, r -> privately(admins, r, () -> desk.command(r.userId(), name, r.argument())));
+        }
+        hooks.documents((r, fileName, bytes) -> privately(admins, r, () -> desk.document(r.userId(), fileName, bytes)));
+        hooks.callbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(), r.argument())));
+        // The same chat key the Telegram channel gives Conversations, so a vote and the question it is about share a hash.
+        hooks.callbacks(Feedback.CALLBACK_PREFIX, r -> Hooks.Response.text(feedback.vote("tg:" + r.chatId(),
+                r.argument())));
+        hooks.answerButtons(reply -> Feedback.buttons(reply).stream()
+                .map(b -> new Button(b.label(), b.data())).toList());
+        return hooks;
+    }
+
+    /**
+     * Admin work stays in the admin's private chat: what citizens asked is not shown to a group. Anyone else is
+     * refused (and logged) by the desk wherever they ask.
+     */
+    private static Hooks.Response privately(Admins admins, Hooks.Request r,
+            java.util.function.Supplier<Response> work) {
+        Response response = r.group() && admins.isAdmin(r.userId()) ? Response.text(Messages.get("admin.private"))
+                : work.get();
+        return new Hooks.Response(response.text(), response.buttons().stream()
+                .map(row -> row.stream().map(b -> new Button(b.label(), b.data())).toList()).toList());
     }
 
     private int chat(Config config) throws KnowledgeException, IOException {
         CurrentSnapshot current = new CurrentSnapshot(load(config));
-        new Chat(new Conversations(current), reader(), out).run(current.get().knowledge().report().title());
+        try (Journal journal = openJournal(config)) {
+            Conversations conversations = new Conversations(current, journal, Conversations.DEFAULT_IDLE,
+                    Ticker.systemTicker());
+            new Chat(conversations, reader(), out).run(current.get().knowledge().report().title());
+        }
         return 0;
+    }
+
+    /** The record of what citizens asked, in DATA_DIR; a folder that cannot be made stops the bot with its name. */
+    private static Journal openJournal(Config config) throws IOException {
+        try {
+            return Journal.open(config.dataDir(), Clock.systemUTC());
+        } catch (IOException e) {
+            throw new IOException("DATA_DIR " + config.dataDir() + " cannot be used: " + e, e);
+        }
     }
 
     private int ask(Config config, List<String> args) throws KnowledgeException, IOException {

@@ -37,6 +37,13 @@ public record Entry(
         return java.util.Optional.ofNullable(scope);
     }
 
+    /** This entry with more ways of asking, as learned from citizens (learned.tsv). */
+    Entry withMoreQuestions(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(questions);
+        all.addAll(more);
+        return new Entry(id, topic, all, answer, figures, citation, related, keywords, file, scope);
+    }
+
     public String standardQuestion() {
         return questions.get(0);
     }

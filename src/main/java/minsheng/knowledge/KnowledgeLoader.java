@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Reads a knowledge folder: every {@code *.json} file in it (sorted by name) and the vocabulary files. Loading
+ * Reads a knowledge folder: every {@code *.json} file in it (sorted by name), the questions learned from citizens
+ * ({@code learned.tsv}) and the vocabulary files. Loading
  * refuses knowledge with any problem; checking reports them all.
  */
 public final class KnowledgeLoader {
@@ -60,6 +61,10 @@ public final class KnowledgeLoader {
             }
         }
         List<Entry> entries = validator.finish();
+        Path learned = dir.resolve(LearnedQuestions.FILE_NAME);
+        if (Files.exists(learned)) {
+            entries = LearnedQuestions.apply(text(learned, problems), entries, problems);
+        }
         Vocabulary vocabulary = vocabulary(dir, problems);
         if (article != null) {
             ArticleCheck.check(entries, article, problems);

@@ -103,6 +103,11 @@ public final class Matcher {
     /** A weighed entry, with how many of the question's characters its vocabulary holds. */
     private record Scored(Entry entry, double score, double characters) {}
 
+    /** The question as the engine reads it (folded, simplified, numbers rewritten, fillers dropped, synonyms canonical). */
+    public String normalized(String question) {
+        return normalizer.normalize(question).canonical().strip();
+    }
+
     public Match match(String question) {
         String matched = matched(question);
         TextNormalizer.Normalized text = normalizer.normalize(matched);

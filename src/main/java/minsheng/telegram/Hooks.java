@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import minsheng.answer.Reply;
 
 /**
  * What other parts of the bot (the admin features) add to the Telegram channel, registered by the composition root:
@@ -54,6 +56,7 @@ public final class Hooks {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, CallbackHandler> callbacks = new LinkedHashMap<>();
     private DocumentHandler documents;
+    private Function<Reply, List<Button>> answerRow = reply -> List.of();
 
     /**
      * Adds a command. {@code name} is what follows the slash, {@code [a-z0-9_]{1,32}}; a description (1–256
@@ -91,6 +94,16 @@ public final class Hooks {
         }
         callbacks.put(prefix, handler);
         return this;
+    }
+
+    /** Adds one row of buttons under every answer, made from the reply (e.g. helpful / not helpful); only one. */
+    public Hooks answerButtons(Function<Reply, List<Button>> row) {
+        answerRow = row;
+        return this;
+    }
+
+    List<Button> answerButtons(Reply reply) {
+        return answerRow.apply(reply);
     }
 
     Optional<Command> command(String name) {

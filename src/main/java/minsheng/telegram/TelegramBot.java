@@ -40,6 +40,7 @@ public final class TelegramBot implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile TelegramApi.Me me;
+    private volatile Sender sender;
 
     public TelegramBot(TelegramApi api, Conversations conversations, Supplier<Snapshot> snapshot, Hooks hooks,
             Tuning tuning, Ticker ticker) {
@@ -65,6 +66,7 @@ public final class TelegramBot implements AutoCloseable {
         log.info("connected as @{} (id {})", self.username(), self.id());
         menu();
         Sender sender = new Sender(api, new Pacer(tuning), tuning);
+        this.sender = sender;
         UpdateHandler handler = new UpdateHandler(self, conversations, snapshot, hooks, sender, api::download,
                 new FloodGuard(tuning, ticker), new Renderer(), tuning.questionLimit());
         for (int attempt = 1; !stopping; attempt++) {
@@ -87,6 +89,23 @@ public final class TelegramBot implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Sends plain text to one chat outside any update (e.g. telling the admins in their private chats what an
+     * automatic reload did). False when the bot is not connected or the message could not be sent.
+     */
+    public boolean tell(long chatId, String text) {
+        Sender s = sender;
+        if (s == null || stopping) {
+            return false;
+        }
+        for (String part : new Renderer().html(text)) {
+            if (s.send(new TelegramApi.Outgoing(chatId, part, true, List.of(), null), false) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bot's username, once connected (for t.me links); null before. */

@@ -391,8 +391,14 @@ final class UpdateHandler {
     private void sendReply(Place place, Reply reply) {
         List<List<Button>> buttons = new ArrayList<>();
         switch (reply.kind()) {
-            case ANSWER -> reply.related().forEach(s -> answerButton(s.question(), s.entryId())
-                    .ifPresent(b -> buttons.add(List.of(b))));
+            case ANSWER -> {
+                reply.related().forEach(s -> answerButton(s.question(), s.entryId())
+                        .ifPresent(b -> buttons.add(List.of(b))));
+                List<Button> extra = hooks.answerButtons(reply);
+                if (!extra.isEmpty()) {
+                    buttons.add(extra);
+                }
+            }
             case SUGGEST -> {
                 int n = 0;
                 for (Reply.Suggestion s : reply.suggestions()) {

@@ -74,4 +74,14 @@ class ConfigTest {
                 Map.of("TELEGRAM_API_URL", "https://example.org/telegram"))).getMessage()
                 .contains("a path or query in the base URL is not supported"));
     }
+
+    @Test
+    void watchingTheKnowledgeIsOffUnlessSetToTrue() {
+        assertFalse(Config.fromEnvironment(Map.of()).watchKnowledge());
+        assertTrue(Config.fromEnvironment(Map.of("WATCH_KNOWLEDGE", "TRUE")).watchKnowledge());
+        assertFalse(Config.fromEnvironment(Map.of("WATCH_KNOWLEDGE", "false")).watchKnowledge());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Config.fromEnvironment(Map.of("WATCH_KNOWLEDGE", "yes")));
+        assertTrue(e.getMessage().startsWith("WATCH_KNOWLEDGE must be true or false"), e.getMessage());
+    }
 }

@@ -28,7 +28,9 @@ class MainTest {
     private static Run run(Map<String, String> env, String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Map<String, String> environment = new HashMap<>(Map.of("KNOWLEDGE_DIR", "knowledge"));
+        // The console chat records what it is asked; tests keep that out of the project folder.
+        Map<String, String> environment = new HashMap<>(Map.of("KNOWLEDGE_DIR", "knowledge",
+                "DATA_DIR", "target/test-data/main"));
         environment.putAll(env);
         int status = new Main(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))

@@ -1,0 +1,403 @@
+package minsheng.journal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import minsheng.answer.Conversations;
+import minsheng.answer.Reply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the bot records: every question and its outcome, every helpful / not-helpful vote and every admin action, in
+ * one SQLite file in the data folder (WAL, each write committed before the reply it records is sent). Chats are kept
+ * only as a salted hash, personal numbers in questions are masked, and no user id, name or username is stored.
+ *
+ * <p>The journal never stops the bot: a database another process holds, a full disk or a broken file is logged
+ * (one line per failed write) and the reply goes out anyway; the next write tries again. Thread-safe: one
+ * connection, used by one thread at a time.
+ */
+public final class Journal implements Conversations.Listener, AutoCloseable {
+
+    public static final String FILE_NAME = "minsheng.db";
+    public static final String SALT_FILE_NAME = "chat-salt";
+    /** The schema this release writes; {@link #MIGRATIONS} brings any older file up to it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Statements that take a file from version i to i+1, in order. Never edit one; add the next. */
+    private static final List<List<String>> MIGRATIONS = List.of(List.of(
+            "CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, chat TEXT NOT NULL,"
+                    + " question TEXT NOT NULL, outcome TEXT NOT NULL, entries TEXT NOT NULL, score REAL NOT NULL,"
+                    + " candidates TEXT NOT NULL)",
+            "CREATE INDEX questions_by_time ON questions (at)",
+            "CREATE TABLE votes (chat TEXT NOT NULL, answer TEXT NOT NULL, helpful INTEGER NOT NULL,"
+                    + " at INTEGER NOT NULL, PRIMARY KEY (chat, answer))",
+            "CREATE TABLE admin_actions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,"
+                    + " action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL)"));
+
+    /** How long a write waits for another process's lock before it is logged and given up. */
+    private static final int BUSY_TIMEOUT_MS = 1000;
+
+    /** What a question led to, as stored. PICKED: a number that picked an offered choice, not a new question. */
+    public enum Outcome { ANSWER, SUGGEST, DECLINE, SMALLTALK, PICKED }
+
+    /** A recorded question, as stored (masked). */
+    public record Asked(long id, Instant at, String question, Outcome outcome) {}
+
+    /** One entry and how often it was answered. */
+    public record Count(String entryId, int count) {}
+
+    /** What citizens asked in a period. */
+    public record Stats(int questions, int answered, int suggested, int declined, List<Count> topEntries,
+            int helpful, int unhelpful) {
+        public Stats {
+            topEntries = List.copyOf(topEntries);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+
+    private final Path file;
+    private final Clock clock;
+    private final Mac hasher;
+    private Connection connection;
+
+    private Journal(Path file, byte[] salt, Clock clock) throws GeneralSecurityException {
+        this.file = file;
+        this.clock = clock;
+        this.hasher = Mac.getInstance("HmacSHA256");
+        hasher.init(new SecretKeySpec(salt, "HmacSHA256"));
+    }
+
+    /**
+     * The journal in {@code dataDir}, created with its salt when new. Fails only when the folder or the salt cannot be
+     * made; a database that cannot be opened now is logged and tried again at the next write.
+     */
+    public static Journal open(Path dataDir, Clock clock) throws IOException {
+        Files.createDirectories(dataDir);
+        Journal journal;
+        try {
+            journal = new Journal(dataDir.resolve(FILE_NAME), salt(dataDir.resolve(SALT_FILE_NAME)), clock);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+        synchronized (journal) {
+            try {
+                journal.connection();
+            } catch (SQLException e) {
+                journal.failed("open", e);
+            }
+        }
+        return journal;
+    }
+
+    /** The per-install salt: made once, kept beside the database, readable by the owner only. */
+    private static byte[] salt(Path saltFile) throws IOException {
+        if (Files.exists(saltFile)) {
+            byte[] salt = HexFormat.of().parseHex(Files.readString(saltFile, StandardCharsets.US_ASCII).strip());
+            if (salt.length < 16) {
+                throw new IOException(saltFile + " is damaged (too short); restore it from a backup");
+            }
+            return salt;
+        }
+        byte[] salt = new byte[32];
+        new SecureRandom().nextBytes(salt);
+        Path tmp = saltFile.resolveSibling(saltFile.getFileName() + ".tmp");
+        Files.writeString(tmp, HexFormat.of().formatHex(salt) + "\n", StandardCharsets.US_ASCII);
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system; the folder's own permissions protect it.
+        }
+        Files.move(tmp, saltFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return salt;
+    }
+
+    /** The chat as stored: a salted hash that links one chat's questions without naming it. */
+    public synchronized String chatHash(String chat) {
+        return HexFormat.of().formatHex(hasher.doFinal(chat.getBytes(StandardCharsets.UTF_8)), 0, 16);
+    }
+
+    /** Records a reply; called before the channel sends it, and returns once the write is committed. */
+    @Override
+    public void replied(String chat, String message, Reply reply) {
+        record(chat, message, reply);
+    }
+
+    /** Records a question and its reply; false (and logged) when the database could not take it. */
+    public synchronized boolean record(String chat, String message, Reply reply) {
+        String candidates = reply.weighed().stream()
+                .map(w -> w.entryId() + ":" + String.format(java.util.Locale.ROOT, "%.3f", w.score()))
+                .collect(Collectors.joining(","));
+        try {
+            Connection c = connection();
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO questions"
+                    + " (at, chat, question, outcome, entries, score, candidates) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                s.setLong(1, clock.millis());
+                s.setString(2, chatHash(chat));
+                s.setString(3, Masks.mask(message.strip()));
+                s.setString(4, outcome(message, reply).name());
+                s.setString(5, String.join(",", reply.entryIds()));
+                s.setDouble(6, reply.score());
+                s.setString(7, candidates);
+                s.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            failed("record a question", e);
+            return false;
+        }
+    }
+
+    private static Outcome outcome(String message, Reply reply) {
+        // Conversations tells of a pick only when it picked an offered choice; it is not a new question.
+        if (reply.kind() == Reply.Kind.ANSWER && message.strip().matches("[0-9０-９][.。、)）．]?")) {
+            return Outcome.PICKED;
+        }
+        return Outcome.valueOf(reply.kind().name());
+    }
+
+    /**
+     * Counts a chat's vote on an answer once: a second vote on the same answer replaces the first (a change of mind)
+     * without counting twice. Returns true when this is the chat's first vote on it; empty when not recorded.
+     */
+    public synchronized Optional<Boolean> vote(String chat, String answer, boolean helpful) {
+        String hash = chatHash(chat);
+        try {
+            Connection c = connection();
+            boolean first;
+            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM votes WHERE chat = ? AND answer = ?")) {
+                s.setString(1, hash);
+                s.setString(2, answer);
+                try (ResultSet r = s.executeQuery()) {
+                    first = !r.next();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO votes (chat, answer, helpful, at)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (chat, answer) DO UPDATE SET helpful = excluded.helpful,"
+                    + " at = excluded.at")) {
+                s.setString(1, hash);
+                s.setString(2, answer);
+                s.setInt(3, helpful ? 1 : 0);
+                s.setLong(4, clock.millis());
+                s.executeUpdate();
+            }
+            return Optional.of(first);
+        } catch (SQLException e) {
+            failed("record a vote", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Records what an admin (or someone trying to be one) did; the user id is stored hashed, like chats. */
+    public synchronized void adminAction(long user, String action, String detail, String outcome) {
+        try {
+            Connection c = connection();
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO admin_actions (at, admin, action, detail, outcome) VALUES (?, ?, ?, ?, ?)")) {
+                s.setLong(1, clock.millis());
+                s.setString(2, chatHash("user:" + user));
+                s.setString(3, action);
+                s.setString(4, Masks.mask(detail));
+                s.setString(5, outcome);
+                s.executeUpdate();
+            }
+        } catch (SQLException e) {
+            failed("record an admin action", e);
+        }
+    }
+
+    /** Questions declined or answered with a choice since {@code since}, newest first, at most {@code limit}. */
+    public synchronized List<Asked> unanswered(Instant since, int limit) throws SQLException {
+        List<Asked> out = new ArrayList<>();
+        try (PreparedStatement s = connection().prepareStatement("SELECT id, at, question, outcome FROM questions"
+                + " WHERE at >= ? AND outcome IN ('DECLINE', 'SUGGEST') AND question <> ''"
+                + " ORDER BY id DESC LIMIT ?")) {
+            s.setLong(1, since.toEpochMilli());
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(asked(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One recorded question by its id. */
+    public synchronized Optional<Asked> question(long id) throws SQLException {
+        try (PreparedStatement s = connection().prepareStatement(
+                "SELECT id, at, question, outcome FROM questions WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(asked(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Asked asked(ResultSet r) throws SQLException {
+        return new Asked(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+                Outcome.valueOf(r.getString(4)));
+    }
+
+    /** What citizens asked and voted since {@code since}; picks of a choice count toward the entries, not questions. */
+    public synchronized Stats stats(Instant since, int top) throws SQLException {
+        Connection c = connection();
+        int questions = 0, answered = 0, suggested = 0, declined = 0;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT outcome, COUNT(*) FROM questions WHERE at >= ? GROUP BY outcome")) {
+            s.setLong(1, since.toEpochMilli());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Outcome o = Outcome.valueOf(r.getString(1));
+                    int n = r.getInt(2);
+                    switch (o) {
+                        case ANSWER -> answered += n;
+                        case SUGGEST -> suggested += n;
+                        case DECLINE -> declined += n;
+                        default -> { }
+                    }
+                    if (o != Outcome.PICKED && o != Outcome.SMALLTALK) {
+                        questions += n;
+                    }
+                }
+            }
+        }
+        List<Count> counts = new ArrayList<>();
+        java.util.Map<String, Integer> byEntry = new java.util.HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT entries FROM questions"
+                + " WHERE at >= ? AND outcome IN ('ANSWER', 'PICKED') AND entries <> ''")) {
+            s.setLong(1, since.toEpochMilli());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    for (String id : r.getString(1).split(",")) {
+                        byEntry.merge(id, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        byEntry.forEach((id, n) -> counts.add(new Count(id, n)));
+        counts.sort(java.util.Comparator.comparingInt(Count::count).reversed().thenComparing(Count::entryId));
+        int helpful = 0, unhelpful = 0;
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT helpful, COUNT(*) FROM votes WHERE at >= ? GROUP BY helpful")) {
+            s.setLong(1, since.toEpochMilli());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (r.getInt(1) == 1) {
+                        helpful = r.getInt(2);
+                    } else {
+                        unhelpful = r.getInt(2);
+                    }
+                }
+            }
+        }
+        return new Stats(questions, answered, suggested, declined, counts.subList(0, Math.min(top, counts.size())),
+                helpful, unhelpful);
+    }
+
+    /** The schema version of the open file (for operators and tests). */
+    public synchronized int schemaVersion() throws SQLException {
+        return userVersion(connection());
+    }
+
+    private Connection connection() throws SQLException {
+        if (connection != null) {
+            return connection;
+        }
+        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                s.execute("PRAGMA journal_mode = WAL");
+                // FULL: a commit is on disk before the reply is sent, so even a power cut loses nothing committed.
+                s.execute("PRAGMA synchronous = FULL");
+            }
+            migrate(c);
+        } catch (SQLException e) {
+            c.close();
+            throw e;
+        }
+        connection = c;
+        return c;
+    }
+
+    private void migrate(Connection c) throws SQLException {
+        int version = userVersion(c);
+        if (version > SCHEMA_VERSION) {
+            throw new SQLException(file + " was written by a newer release (schema " + version + ", this release "
+                    + "knows " + SCHEMA_VERSION + "); it is left untouched");
+        }
+        for (int v = version; v < SCHEMA_VERSION; v++) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : MIGRATIONS.get(v)) {
+                    s.execute(sql);
+                }
+                s.execute("PRAGMA user_version = " + (v + 1));
+                c.commit();
+                LOG.info("journal: {} migrated to schema {}", file, v + 1);
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static int userVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA user_version")) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    private void failed(String what, SQLException e) {
+        LOG.error("journal: could not {} in {} ({}); the bot keeps answering", what, file, e.getMessage());
+        // A busy file keeps its connection; anything else is reopened at the next write.
+        if (connection != null && !isBusy(e)) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Closing a broken connection; nothing more to do.
+            }
+            connection = null;
+        }
+    }
+
+    private static boolean isBusy(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_BUSY") || m.contains("locked");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("journal: closing {} failed ({})", file, e.getMessage());
+            }
+            connection = null;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package minsheng.knowledge;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code learned.tsv}: questions admins taught the bot from what citizens asked, one per line as
+ * {@code entry id TAB question}; {@code #} starts a comment line. Each is added to its entry's questions after the
+ * JSON files are read, under the same rules: the entry must exist and the question must not already belong to any
+ * entry.
+ */
+public final class LearnedQuestions {
+
+    public static final String FILE_NAME = "learned.tsv";
+
+    private LearnedQuestions() {
+    }
+
+    /** The entries with their learned questions added; a problem for every line that cannot be. */
+    static List<Entry> apply(String text, List<Entry> entries, List<Problem> problems) {
+        Map<String, String> owner = new HashMap<>();
+        Map<String, Entry> byId = new LinkedHashMap<>();
+        for (Entry e : entries) {
+            byId.put(e.id(), e);
+            for (String q : e.questions()) {
+                owner.putIfAbsent(KnowledgeValidator.questionKey(q), e.id() + " (" + e.file() + ")");
+            }
+        }
+        Map<String, List<String>> learned = new HashMap<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String line = lines[i];
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            int tab = line.indexOf('\t');
+            if (tab < 0) {
+                problems.add(Problem.atLine(FILE_NAME, lineNo, null,
+                        "needs the entry id, a tab, then the question"));
+                continue;
+            }
+            String id = line.substring(0, tab).strip();
+            String question = line.substring(tab + 1).strip();
+            if (!byId.containsKey(id)) {
+                problems.add(new Problem(FILE_NAME, lineNo, 1, id, null, "no entry has this id"));
+                continue;
+            }
+            if (question.isEmpty() || KnowledgeValidator.questionKey(question).isEmpty()) {
+                problems.add(new Problem(FILE_NAME, lineNo, tab + 2, id, "question", "is empty"));
+                continue;
+            }
+            String key = KnowledgeValidator.questionKey(question);
+            String first = owner.putIfAbsent(key, id + " (" + FILE_NAME + " line " + lineNo + ")");
+            if (first != null) {
+                problems.add(new Problem(FILE_NAME, lineNo, tab + 2, id, "question",
+                        "\"" + question + "\" is already a question of " + first));
+                continue;
+            }
+            learned.computeIfAbsent(id, k -> new ArrayList<>()).add(question);
+        }
+        List<Entry> out = new ArrayList<>(entries.size());
+        for (Entry e : entries) {
+            List<String> more = learned.get(e.id());
+            out.add(more == null ? e : e.withMoreQuestions(more));
+        }
+        return out;
+    }
+}

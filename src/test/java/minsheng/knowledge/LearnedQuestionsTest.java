@@ -1,0 +1,66 @@
+package minsheng.knowledge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** learned.tsv adds citizens' wordings to entries, under the same rules as the questions in the JSON files. */
+class LearnedQuestionsTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void copyShippedKnowledge() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+    }
+
+    private void learned(String text) throws IOException {
+        Files.writeString(dir.resolve("learned.tsv"), text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLearnedQuestionBecomesOneOfItsEntrysQuestions() throws Exception {
+        learned("# taught from /unanswered\ncity.elevator-subsidy\t老房子加个升降机政府给钱吗\n");
+        Entry e = KnowledgeLoader.load(dir).entry("city.elevator-subsidy").orElseThrow();
+        assertEquals("老房子加个升降机政府给钱吗", e.questions().get(e.questions().size() - 1));
+    }
+
+    @Test
+    void anUnknownEntryIdIsReportedWithItsLine() throws IOException {
+        learned("city.elevator-subsidy\t老房子加个升降机政府给钱吗\ncity.no-such-entry\t地铁票多少钱\n");
+        List<Problem> problems = KnowledgeLoader.check(dir, null);
+        assertEquals(List.of("learned.tsv:2:1: entry city.no-such-entry: no entry has this id"),
+                problems.stream().map(Problem::toString).toList());
+    }
+
+    @Test
+    void aQuestionAnEntryAlreadyHasIsReportedAsADuplicate() throws IOException {
+        learned("city.elevator-subsidy\t太原地铁通车了吗？\n");
+        List<Problem> problems = KnowledgeLoader.check(dir, null);
+        assertEquals(1, problems.size(), problems.toString());
+        String p = problems.get(0).toString();
+        assertTrue(p.startsWith("learned.tsv:1:23: entry city.elevator-subsidy: question: \"太原地铁通车了吗？\" is already a"
+                + " question of city.taiyuan-metro"), p);
+    }
+
+    @Test
+    void aLineWithoutATabSaysWhatALineNeeds() throws IOException {
+        learned("city.elevator-subsidy 老房子加个升降机政府给钱吗\n");
+        assertEquals(List.of("learned.tsv:1: needs the entry id, a tab, then the question"),
+                KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList());
+    }
+}
