@@ -39,11 +39,15 @@ public final class Main {
               (none)                     the console chat (the Telegram channel is not in this build yet)
               chat                       talk to the bot in this console
               ask [--json] [QUESTION]    print the reply to QUESTION; with no QUESTION, one per line from stdin
+              ask [--json] --conversation   read stdin lines as the turns of one conversation
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
               eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
             DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
+
+    /** The one chat `ask` talks in. */
+    private static final String ASK_CHAT = "ask";
 
     static final Path DEFAULT_EVAL_SET = Path.of("eval", "dev.tsv");
 
@@ -113,20 +117,37 @@ public final class Main {
     }
 
     private int ask(Config config, List<String> args) throws KnowledgeException, IOException {
-        boolean json = !args.isEmpty() && args.get(0).equals("--json");
-        List<String> words = json ? args.subList(1, args.size()) : args;
-        if (words.stream().anyMatch(w -> w.startsWith("--"))) {
-            return usage("ask takes --json and a question");
+        boolean json = false;
+        boolean conversation = false;
+        List<String> words = new ArrayList<>();
+        for (String a : args) {
+            switch (a) {
+                case "--json" -> json = true;
+                case "--conversation" -> conversation = true;
+                default -> {
+                    if (a.startsWith("--")) {
+                        return usage("ask takes --json, --conversation and a question");
+                    }
+                    words.add(a);
+                }
+            }
         }
-        Snapshot snapshot = load(config);
+        if (conversation && !words.isEmpty()) {
+            return usage("ask --conversation reads the turns of one conversation from standard input, one a line");
+        }
+        Conversations conversations = new Conversations(new CurrentSnapshot(load(config)));
         ObjectMapper mapper = new ObjectMapper();
         if (!words.isEmpty()) {
-            print(snapshot, String.join(" ", words), json, mapper);
+            print(conversations.reply(ASK_CHAT, String.join(" ", words)), String.join(" ", words), json, mapper);
             return 0;
         }
         BufferedReader reader = reader();
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            print(snapshot, line, json, mapper);
+            if (!conversation) {
+                // Each line stands alone, as if from a new chat.
+                conversations.forget(ASK_CHAT);
+            }
+            print(conversations.reply(ASK_CHAT, line), line, json, mapper);
             if (!json) {
                 out.println();
             }
@@ -135,25 +156,44 @@ public final class Main {
         return 0;
     }
 
-    private void print(Snapshot snapshot, String question, boolean json, ObjectMapper mapper)
+    private void print(Reply reply, String question, boolean json, ObjectMapper mapper)
             throws JsonProcessingException {
-        Reply reply = snapshot.reply(question);
         if (!json) {
             out.println(reply.text());
             return;
         }
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("question", question);
+        object.put("kind", kind(reply.kind()));
         object.put("answered", reply.answered());
         object.put("entryId", reply.entryId());
+        object.put("entryIds", reply.entryIds());
         object.put("score", Math.round(reply.score() * 1000) / 1000.0);
         object.put("reply", reply.text());
-        List<Map<String, String>> suggestions = new ArrayList<>();
-        for (Reply.Suggestion s : reply.suggestions()) {
-            suggestions.add(Map.of("entryId", s.entryId(), "question", s.question()));
-        }
-        object.put("suggestions", suggestions);
+        object.put("suggestions", suggestions(reply.suggestions()));
+        object.put("related", suggestions(reply.related()));
         out.println(mapper.writeValueAsString(object));
+    }
+
+    private static List<Map<String, String>> suggestions(List<Reply.Suggestion> list) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Reply.Suggestion s : list) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("entryId", s.entryId());
+            m.put("question", s.question());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The kind as `ask --json` names it. */
+    static String kind(Reply.Kind kind) {
+        return switch (kind) {
+            case ANSWER -> "answer";
+            case SUGGEST -> "choice";
+            case DECLINE -> "decline";
+            case SMALLTALK -> "smalltalk";
+        };
     }
 
     private int check(Config config, List<String> args) throws IOException {

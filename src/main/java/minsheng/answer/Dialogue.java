@@ -1,0 +1,261 @@
+package minsheng.answer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import minsheng.knowledge.Entry;
+import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Topic;
+import minsheng.knowledge.TopicSummaries;
+import minsheng.match.Match;
+
+/**
+ * Answers one question of a chat from one snapshot, given what the chat just asked: a bare topic word gets the
+ * topic's headline figures; a follow-up is read against the question before it; a message asking for several things
+ * gets every part the report answers, and is told which part it does not. Stateless; one instance per message.
+ */
+final class Dialogue {
+
+    /** What was said, and the question it was taken to mean (remembered for the next follow-up). */
+    record Turn(Reply reply, String question) {}
+
+    /** A reply with why it declines, when it does. */
+    private record Result(Reply reply, Match.Reason reason) {
+
+        boolean answers() {
+            return reply.kind() == Reply.Kind.ANSWER;
+        }
+
+        /** A decline that knows what is missing: another year, a figure not stated, another place or a procedure. */
+        boolean declinesForAReason() {
+            return reply.kind() == Reply.Kind.DECLINE && reason != Match.Reason.NONE
+                    && reason != Match.Reason.NOT_COVERED;
+        }
+    }
+
+    /** A part this sure stands as a question of its own. */
+    private static final double SURE = 0.5;
+
+    private final Snapshot snapshot;
+    private final KnowledgeBase knowledge;
+    private final FollowUps followUps;
+    /** Each text is matched once per message, however many readings try it. */
+    private final Map<String, Result> matched = new HashMap<>();
+
+    Dialogue(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        this.knowledge = snapshot.knowledge();
+        this.followUps = new FollowUps(knowledge.vocabulary().outOfScope());
+    }
+
+    /**
+     * The reply to {@code question} in a chat whose last question was {@code previous} (null when none) and which
+     * was just answered {@code answered}.
+     */
+    Turn respond(String question, String previous, List<String> answered) {
+        Optional<TopicSummaries.Summary> topic = TopicReplies.topic(knowledge, question);
+        if (topic.isPresent()) {
+            return new Turn(TopicReplies.reply(knowledge, topic.get()), question);
+        }
+        FollowUps.Reading reading = followUps.read(question);
+        Result standalone = whole(question);
+        for (FollowUps.Rewrite rewrite : followUps.rewrite(reading, question, previous)) {
+            Result resolved = qualified(whole(rewrite.question()), rewrite.qualifier());
+            boolean take = switch (reading.shape()) {
+                case MEASURE, QUALIFIER -> true;
+                // 「波立维呢」 names its own subject: take the earlier question's measure only when that answers.
+                case SUBJECT -> resolved.answers() && (!standalone.answers()
+                        || resolved.reply().score() >= standalone.reply().score());
+                case STANDALONE -> false;
+            };
+            if (take) {
+                return new Turn(same(resolved, answered, reading).reply(), rewrite.question());
+            }
+        }
+        if (reading.shape() == FollowUps.Shape.MEASURE && previous == null && standalone.answers()) {
+            // 「花了多少钱」 with nothing before it names no subject; any figure would be a guess.
+            return new Turn(decline(Messages.get("conv.followup.subject")), question);
+        }
+        return new Turn(standalone.reply(), question);
+    }
+
+    /**
+     * 「在哪」 after an answer is about the same thing: when the engine offers a choice holding the entry just
+     * answered, that entry is meant.
+     */
+    private Result same(Result resolved, List<String> answered, FollowUps.Reading reading) {
+        if (reading.shape() != FollowUps.Shape.MEASURE || resolved.reply().kind() != Reply.Kind.SUGGEST) {
+            return resolved;
+        }
+        return resolved.reply().suggestions().stream()
+                .filter(s -> answered.contains(s.entryId()))
+                .findFirst()
+                .flatMap(s -> snapshot.answer(s.entryId()))
+                .map(r -> new Result(r, Match.Reason.NONE))
+                .orElse(resolved);
+    }
+
+    /** A whole message: one question, or several asked together. */
+    private Result whole(String text) {
+        List<String> clauses = TwoParts.clauses(text);
+        Result one = single(text);
+        if (clauses.size() < 2) {
+            return one;
+        }
+        List<String> asked = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        String previous = null;
+        for (String clause : clauses) {
+            String meant = clause;
+            if (previous != null) {
+                List<FollowUps.Rewrite> rewrites = followUps.rewrite(followUps.read(clause), clause, previous);
+                if (!rewrites.isEmpty()) {
+                    meant = rewrites.get(0).question();
+                }
+            }
+            asked.add(clause);
+            results.add(single(meant));
+            previous = meant;
+        }
+        Set<String> answered = new LinkedHashSet<>();
+        results.stream().filter(Result::answers).forEach(r -> answered.addAll(r.reply().entryIds()));
+        boolean reasoned = results.stream().anyMatch(Result::declinesForAReason);
+        // A message asking a procedure anywhere (「婚检去哪做，要带啥材料」) is declined whole: answering the other
+        // part would read as an answer to what was really asked.
+        if (one.reason() == Match.Reason.OUT_OF_SCOPE) {
+            return one;
+        }
+        // Against a whole reading the engine is sure of, every part must be as sure to stand on its own.
+        boolean sure = !one.answers() || results.stream().filter(Result::answers)
+                .allMatch(r -> r.reply().score() >= SURE);
+        if (sure && (answered.size() >= 2 || answered.size() == 1 && reasoned)) {
+            return combine(asked, results);
+        }
+        return one;
+    }
+
+    /** One clause: one question, or two things joined by 和 and asked for each. */
+    private Result single(String text) {
+        Result plain = match(text);
+        boolean each = TwoParts.asksForEach(text);
+        Result best = null;
+        double bestScore = -1;
+        for (List<String> split : TwoParts.splits(text)) {
+            Result a = match(split.get(0));
+            Result b = match(split.get(1));
+            double score;
+            if (a.answers() && b.answers() && !a.reply().entryIds().equals(b.reply().entryIds())) {
+                score = Math.min(a.reply().score(), b.reply().score());
+            } else if (each && (a.answers() && b.declinesForAReason() || b.answers() && a.declinesForAReason())) {
+                // Half answered is worth less than both: a full reading is preferred where there is one.
+                score = 0.5 * (a.answers() ? a.reply().score() : b.reply().score());
+            } else {
+                continue;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = combine(split, List.of(a, b));
+            }
+        }
+        // 「和」 also joins the words of one thing (城乡居民养老金, 宫颈癌和乳腺癌): split only when asked for each,
+        // or when both parts are answered surely, and more surely than the whole.
+        if (best != null && (each || bestScore >= SURE && (!plain.answers() || bestScore > plain.reply().score()))) {
+            return best;
+        }
+        return plain;
+    }
+
+    private Result match(String text) {
+        return matched.computeIfAbsent(text, t -> {
+            // The cached reply; the engine's reason is worked out again only for a decline, where it matters.
+            Reply r = snapshot.reply(t);
+            return new Result(r, r.kind() == Reply.Kind.DECLINE ? snapshot.explain(t).match().reason()
+                    : Match.Reason.NONE);
+        });
+    }
+
+    /** Every answered part with its figures and citation, in the order asked; then what could not be answered. */
+    private Result combine(List<String> asked, List<Result> results) {
+        List<String> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<String> figures = new LinkedHashSet<>();
+        Set<Reply.Suggestion> related = new LinkedHashSet<>();
+        double score = 1;
+        for (int i = 0; i < results.size(); i++) {
+            Reply r = results.get(i).reply();
+            if (r.kind() == Reply.Kind.ANSWER) {
+                if (ids.containsAll(r.entryIds())) {
+                    continue;
+                }
+                ids.addAll(r.entryIds().stream().filter(id -> !ids.contains(id)).toList());
+                texts.add(r.text());
+                figures.addAll(r.figures());
+                related.addAll(r.related());
+                score = Math.min(score, r.score());
+            }
+        }
+        for (int i = 0; i < results.size(); i++) {
+            Reply r = results.get(i).reply();
+            // A part offered as a choice whose entries the other parts answer is answered
+            // (「城乡低保一共多少人，分别多少」).
+            if (r.kind() == Reply.Kind.DECLINE || r.kind() == Reply.Kind.SUGGEST && !ids.containsAll(suggested(r))) {
+                notes.add(Messages.get("conv.part.missing", asked.get(i), why(results.get(i))));
+            }
+        }
+        StringBuilder text = new StringBuilder(String.join("\n\n", texts));
+        if (!notes.isEmpty()) {
+            text.append("\n\n").append(String.join("\n", notes)).append('\n').append(Messages.get("decline.hotline"));
+        }
+        List<Reply.Suggestion> rest = related.stream().filter(s -> !ids.contains(s.entryId())).toList();
+        return new Result(new Reply(Reply.Kind.ANSWER, ids, score, text.toString(), List.of(), rest,
+                List.copyOf(figures), List.of()), Match.Reason.NONE);
+    }
+
+    private static List<String> suggested(Reply r) {
+        return r.suggestions().stream().map(Reply.Suggestion::entryId).toList();
+    }
+
+    /** Why a part is not answered, in one sentence. */
+    private String why(Result r) {
+        String name = "《" + knowledge.report().title() + "》";
+        if (r.reply().kind() == Reply.Kind.SUGGEST) {
+            return Messages.get("conv.part.unclear");
+        }
+        return switch (r.reason()) {
+            case OTHER_YEAR -> Messages.get("conv.part.year", name, String.valueOf(knowledge.report().year()));
+            case FIGURE_NOT_STATED -> Messages.get("conv.part.figure", name);
+            case OUT_OF_SCOPE -> Messages.get("conv.part.scope", name, knowledge.report().province());
+            case NONE, NOT_COVERED -> Messages.get("conv.part.none", name);
+        };
+    }
+
+    /**
+     * A follow-up that brought in a place or a time (「农村的呢」, 「以前呢」) is answered only by an entry that speaks
+     * of it; an entry that does not split its figure that way would give the whole figure as the part.
+     */
+    private Result qualified(Result r, String qualifier) {
+        if (qualifier.isEmpty() || !r.answers()) {
+            return r;
+        }
+        for (String id : r.reply().entryIds()) {
+            Entry e = knowledge.entry(id).orElseThrow();
+            if (!FollowUps.speaksOf(qualifier, e.answer() + String.join("", e.questions()))) {
+                return new Result(decline(Messages.get("conv.followup.split", "《" + knowledge.report().title()
+                        + "》", qualifier)), Match.Reason.FIGURE_NOT_STATED);
+            }
+        }
+        return r;
+    }
+
+    private Reply decline(String why) {
+        String topics = String.join(Messages.get("topic.separator"), knowledge.topics().stream().map(Topic::label)
+                .toList());
+        return new Reply(Reply.Kind.DECLINE, List.of(), 0, why + "\n" + Messages.get("decline.topics", topics) + "\n"
+                + Messages.get("decline.hotline"), List.of(), List.of(), List.of(), List.of());
+    }
+}
