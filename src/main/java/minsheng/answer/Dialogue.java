@@ -39,6 +39,8 @@ final class Dialogue {
 
     /** A part this sure stands as a question of its own. */
     private static final double SURE = 0.5;
+    /** An entry weighed this high is close enough to offer in place of one that cannot answer. */
+    private static final double NEAR = 0.25;
 
     private final Snapshot snapshot;
     private final KnowledgeBase knowledge;
@@ -76,7 +78,8 @@ final class Dialogue {
                 return new Turn(same(resolved, answered, reading).reply(), rewrite.question());
             }
         }
-        if (reading.shape() == FollowUps.Shape.MEASURE && previous == null && standalone.answers()) {
+        if (reading.shape() == FollowUps.Shape.MEASURE && previous == null
+                && standalone.reply().kind() != Reply.Kind.DECLINE) {
             // 「花了多少钱」 with nothing before it names no subject; any figure would be a guess.
             return new Turn(decline(Messages.get("conv.followup.subject")), question);
         }
@@ -111,14 +114,27 @@ final class Dialogue {
         String previous = null;
         for (String clause : clauses) {
             String meant = clause;
+            Result result = single(clause);
             if (previous != null) {
-                List<FollowUps.Rewrite> rewrites = followUps.rewrite(followUps.read(clause), clause, previous);
+                FollowUps.Reading reading = followUps.read(clause);
+                List<FollowUps.Rewrite> rewrites = followUps.rewrite(reading, clause, previous);
                 if (!rewrites.isEmpty()) {
                     meant = rewrites.get(0).question();
+                    result = single(meant);
+                } else {
+                    // A later clause usually goes on about the earlier one's subject (「…，完成了多少」): read it so
+                    // when that reading is the surer one.
+                    String on = followUps.continued(clause, previous);
+                    Result continued = on == null ? null : single(on);
+                    if (continued != null && continued.answers()
+                            && (!result.answers() || continued.reply().score() > result.reply().score())) {
+                        meant = on;
+                        result = continued;
+                    }
                 }
             }
             asked.add(clause);
-            results.add(single(meant));
+            results.add(result);
             previous = meant;
         }
         Set<String> answered = new LinkedHashSet<>();
@@ -242,14 +258,33 @@ final class Dialogue {
         if (qualifier.isEmpty() || !r.answers()) {
             return r;
         }
-        for (String id : r.reply().entryIds()) {
-            Entry e = knowledge.entry(id).orElseThrow();
-            if (!FollowUps.speaksOf(qualifier, e.answer() + String.join("", e.questions()))) {
-                return new Result(decline(Messages.get("conv.followup.split", "《" + knowledge.report().title()
-                        + "》", qualifier)), Match.Reason.FIGURE_NOT_STATED);
-            }
+        if (r.reply().entryIds().stream().allMatch(id -> speaksOf(id, qualifier))) {
+            return r;
         }
-        return r;
+        String why = Messages.get("conv.followup.split", "《" + knowledge.report().title() + "》", qualifier);
+        // Another entry the engine weighed may give the figure for that place or time under another name
+        // (农村劳动力转移就业 beside 城镇新增就业): offer it, never answer with it.
+        List<Reply.Suggestion> near = r.reply().weighed().stream()
+                .filter(w -> w.score() >= NEAR && !r.reply().entryIds().contains(w.entryId())
+                        && speaksOf(w.entryId(), qualifier))
+                .flatMap(w -> knowledge.entry(w.entryId()).stream())
+                .map(e -> new Reply.Suggestion(e.id(), e.standardQuestion()))
+                .toList();
+        if (near.isEmpty()) {
+            return new Result(decline(why), Match.Reason.FIGURE_NOT_STATED);
+        }
+        StringBuilder text = new StringBuilder(why).append('\n').append(Messages.get("conv.followup.near"));
+        for (int i = 0; i < near.size(); i++) {
+            text.append('\n').append(Messages.get("suggest.item", String.valueOf(i + 1), near.get(i).question()));
+        }
+        text.append('\n').append(Messages.get("suggest.pick"));
+        return new Result(new Reply(Reply.Kind.SUGGEST, List.of(), r.reply().score(), text.toString(), near, List.of(),
+                List.of(), r.reply().weighed()), Match.Reason.NONE);
+    }
+
+    private boolean speaksOf(String entryId, String qualifier) {
+        Entry e = knowledge.entry(entryId).orElseThrow();
+        return FollowUps.speaksOf(qualifier, e.answer() + String.join("", e.questions()));
     }
 
     private Reply decline(String why) {

@@ -41,7 +41,8 @@ final class FollowUps {
             "多少钱|多少人|多少|几个|几次|几|哪些人|哪些|哪里|哪儿|哪个|哪天|哪年|在哪|哪|什么时候|什么人|什么|怎么样|怎样|咋样|"
             + "怎么|如何|谁|何时|时候|地方|费用|花费|花了|花|钱|人数|人次|人|次|个|例|名|元|万|受益|惠及|覆盖|对象|范围|"
             + "标准|比例|多大|多长|具体|情况|有|是|的|了|都|还|也|又|再|呢|吗|啊|呀|吧|嘛|共|一共|总共|查|在|发|给|用|能|会|"
-            + "被|到|要|去|做|办|那么|那|这|它|他们|她们|这些|那些|其中|该|项|些|问|说|分别|各自|各|呢");
+            + "被|到|要|去|做|办|那么|那|这|它|他们|她们|这些|那些|其中|该|项|些|问|说|分别|各自|各|领到|拿到|领了|领|"
+            + "百分之|百分比|完成度|完成了|完成|超额|超了|降了|涨了|提高了|增加了");
     /** Words that point back at what was just said. */
     private static final Pattern ANAPHOR = Pattern.compile("这个|那个|这项|那项|这些|那些|它|他们|她们|其中|该项");
     private static final Pattern LEAD = Pattern.compile("^(那么|那要是|那如果是|那|还有|换成|如果是|要是|要换成)");
@@ -51,7 +52,7 @@ final class FollowUps {
     /** Where a question starts asking: what comes before is its subject. */
     private static final Pattern QUESTION_CUE = Pattern.compile(
             "多少|几|哪|什么|怎么|如何|吗|是否|有没有|能不能|是不是|高不高|贵不贵|有哪些|咋|啥|谁|何时");
-    private static final Pattern SUBJECT_TAIL = Pattern.compile("(了|的|是|有|都|共|一共|总共|做了|现在|目前)+$");
+    private static final Pattern SUBJECT_TAIL = Pattern.compile("(了|的|是|有|都|共|一共|总共|做了|现在|目前|在)+$");
 
     /** A dimension a question can be turned along; the first word of each group is how it is written back. */
     private enum Dimension {
@@ -95,7 +96,8 @@ final class FollowUps {
             return new Reading(Shape.STANDALONE, "");
         }
         String rest = MEASURE_WORDS.matcher(s).replaceAll("");
-        if (rest.isEmpty() || (ANAPHOR.matcher(s).find() && rest.length() <= 1)) {
+        // One character left over (「多少人领到了」 → 领) is a verb of the measure, not a subject.
+        if (rest.length() <= 1) {
             return new Reading(Shape.MEASURE, "");
         }
         String core = TAIL.matcher(LEAD.matcher(s).replaceFirst("")).replaceFirst("");
@@ -139,6 +141,13 @@ final class FollowUps {
             default -> { }
         }
         return out;
+    }
+
+    /** A clause read as going on about the subject of the clause before it; null when that has none. */
+    String continued(String clause, String previous) {
+        String prev = fold(previous);
+        String subject = SUBJECT_TAIL.matcher(prev.substring(0, firstCue(prev))).replaceFirst("");
+        return subject.isEmpty() || fold(clause).startsWith(subject) ? null : subject + fold(clause);
     }
 
     /**

@@ -20,6 +20,8 @@ import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
+import minsheng.eval.ConversationEvaluation;
+import minsheng.eval.ConversationSet;
 import minsheng.eval.Evaluation;
 import minsheng.eval.QuestionSet;
 import minsheng.knowledge.Article;
@@ -41,7 +43,8 @@ public final class Main {
               ask [--json] [QUESTION]    print the reply to QUESTION; with no QUESTION, one per line from stdin
               ask [--json] --conversation   read stdin lines as the turns of one conversation
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
-              eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
+              eval [FILE]                measure the matching on a question set (default eval/dev.tsv); a file with
+                                         blank-line-separated dialogues is run as conversations
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
             DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
@@ -222,6 +225,11 @@ public final class Main {
         }
         Path file = args.isEmpty() ? DEFAULT_EVAL_SET : Path.of(args.get(0));
         Snapshot snapshot = load(config);
+        if (ConversationSet.needs(file)) {
+            ConversationSet set = ConversationSet.read(file, snapshot.knowledge());
+            ConversationEvaluation.run(snapshot, set).print(out, file.toString(), set.conversations());
+            return 0;
+        }
         QuestionSet set = QuestionSet.read(file, snapshot.knowledge());
         Evaluation.run(snapshot, set).print(out, file.toString());
         return 0;

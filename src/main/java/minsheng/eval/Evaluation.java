@@ -72,7 +72,9 @@ public final class Evaluation {
             };
         }
         return switch (reply.kind()) {
-            case ANSWER -> c.expected().contains(reply.entryId()) ? Verdict.RIGHT : Verdict.ANSWERED_WRONG;
+            // A reply answering several entries is right only when every one is expected: one extra figure is wrong.
+            case ANSWER -> c.expected().contains(reply.entryId()) && c.expected().containsAll(reply.entryIds())
+                    ? Verdict.RIGHT : Verdict.ANSWERED_WRONG;
             case SUGGEST -> !offered ? Verdict.SUGGESTED_WRONG
                     : c.ambiguous() ? Verdict.RIGHT : Verdict.SUGGESTED_RIGHT;
             case DECLINE, SMALLTALK -> Verdict.DECLINED_WRONG;

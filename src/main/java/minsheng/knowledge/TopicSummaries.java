@@ -120,7 +120,8 @@ public record TopicSummaries(List<Summary> summaries) {
                 problems.add(Problem.atLine(FILE_NAME, lineNo, "buttons", "lists " + details.size()
                         + " entries; offer at most " + MAX_DETAILS + where));
             }
-            if (headline.isEmpty() && details.size() < 2) {
+            // Judged on what was written, so a misspelt id is one problem, not two.
+            if (items(columns[2]).isEmpty() && (columns.length > 3 ? items(columns[3]).size() : 0) < 2) {
                 problems.add(Problem.atLine(FILE_NAME, lineNo, "headline", "is empty, so the topic is offered as a"
                         + " list, but the buttons column names fewer than 2 entries to list" + where));
             }
