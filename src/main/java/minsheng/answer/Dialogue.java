@@ -75,7 +75,12 @@ final class Dialogue {
                 case STANDALONE -> false;
             };
             if (take) {
-                return new Turn(same(resolved, answered, reading).reply(), rewrite.question());
+                Reply reply = same(resolved, answered, reading).reply();
+                if (reply.kind() == Reply.Kind.ANSWER && reply.entryIds().stream().allMatch(id ->
+                        FollowUps.asksAPlaceNotGiven(question, knowledge.entry(id).orElseThrow().answer()))) {
+                    reply = decline(Messages.get("conv.followup.place", "《" + knowledge.report().title() + "》"));
+                }
+                return new Turn(reply, remembered(reply, rewrite.question()));
             }
         }
         if (reading.shape() == FollowUps.Shape.MEASURE && previous == null
@@ -83,7 +88,18 @@ final class Dialogue {
             // 「花了多少钱」 with nothing before it names no subject; any figure would be a guess.
             return new Turn(decline(Messages.get("conv.followup.subject")), question);
         }
-        return new Turn(standalone.reply(), question);
+        return new Turn(standalone.reply(), remembered(standalone.reply(), question));
+    }
+
+    /**
+     * What the next follow-up is read against: an answer of one entry by that entry's standard question, which names
+     * its subject in full (「标准会调整吗」 answered is 「残疾人补贴标准会调整吗」); anything else as asked.
+     */
+    private String remembered(Reply reply, String asked) {
+        if (reply.kind() == Reply.Kind.ANSWER && reply.entryIds().size() == 1) {
+            return knowledge.entry(reply.entryId()).map(Entry::standardQuestion).orElse(asked);
+        }
+        return asked;
     }
 
     /**

@@ -60,7 +60,9 @@ final class FollowUps {
         COUNTRY(List.of("农村", "乡村", "乡下", "村里", "农民")),
         PAST(List.of("以前", "之前", "原来", "过去", "当时", "那时", "此前", "降价前", "集采前", "去年", "那一年之前",
                 "那年之前", "往年")),
-        NOW(List.of("现在", "目前", "如今", "眼下", "今年", "当前"));
+        NOW(List.of("现在", "目前", "如今", "眼下", "今年", "当前")),
+        /** The report is one province's: it never gives the national figure of what it counts. */
+        NATION(List.of("全国", "国家", "全中国", "全国各地"));
 
         final List<String> words;
 
@@ -69,7 +71,7 @@ final class FollowUps {
         }
 
         boolean place() {
-            return this == CITY || this == COUNTRY;
+            return this == CITY || this == COUNTRY || this == NATION;
         }
 
         static Optional<Dimension> of(String word) {
@@ -143,6 +145,15 @@ final class FollowUps {
         return out;
     }
 
+    /** Asks where: answered only by an answer that names a place. */
+    private static final Pattern ASKS_WHERE = Pattern.compile("在哪|哪里|哪儿|什么地方|啥地方|去哪|哪个地方");
+    private static final Pattern PLACE = Pattern.compile("\\p{IsHan}(县|市|区|乡|村|镇|医院|场所|社区|中心)");
+
+    /** Whether a follow-up asks where, and the answer names no place: 「在哪做」 after 「婚检免费吗」. */
+    static boolean asksAPlaceNotGiven(String message, String answer) {
+        return ASKS_WHERE.matcher(fold(message)).find() && !PLACE.matcher(answer).find();
+    }
+
     /** A clause read as going on about the subject of the clause before it; null when that has none. */
     String continued(String clause, String previous) {
         String prev = fold(previous);
@@ -161,6 +172,9 @@ final class FollowUps {
         }
         if (d.get() == Dimension.NOW) {
             return true;
+        }
+        if (d.get() == Dimension.NATION) {
+            return false;
         }
         List<String> words = new ArrayList<>(d.get().words);
         if (d.get() == Dimension.PAST) {

@@ -65,9 +65,6 @@ final class TopicReplies {
         if (last != null) {
             text.append('\n').append(Messages.get("conv.topic.source", last.report().publisher(), last.report().title()));
         }
-        if (!details.isEmpty()) {
-            text.append('\n').append(Messages.get("conv.topic.more"));
-        }
         return new Reply(Reply.Kind.ANSWER, ids, 1.0, text.toString(), List.of(), details, List.copyOf(figures),
                 List.of());
     }

@@ -3,8 +3,10 @@ package minsheng.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.stream.Collectors;
 import minsheng.answer.Conversations;
 import minsheng.answer.Messages;
+import minsheng.answer.Reply;
 
 /**
  * The console conversation: one message per line, the bot's reply below it. The console is one chat, with the
@@ -40,8 +42,17 @@ final class Chat {
         }
     }
 
-    /** The reply to one line: a picked suggestion, or a new question. */
+    /**
+     * The reply to one line: a picked suggestion, or a new question. Related questions, buttons in Telegram, are
+     * listed under the answer here.
+     */
     String respond(String line) {
-        return conversations.reply(CHAT, line).text();
+        Reply reply = conversations.reply(CHAT, line);
+        if (reply.related().isEmpty()) {
+            return reply.text();
+        }
+        String related = reply.related().stream().map(s -> "「" + s.question() + "」")
+                .collect(Collectors.joining(Messages.get("topic.separator")));
+        return reply.text() + "\n" + Messages.get("conv.console.related", related);
     }
 }

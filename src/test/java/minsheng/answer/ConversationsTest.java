@@ -113,7 +113,7 @@ class ConversationsTest {
     void forgetsTheLastQuestionOnceTheChatHasBeenIdle() {
         say("城市低保多少人");
         nanos.addAndGet(Duration.ofMinutes(29).toNanos());
-        assertEquals("城市低保多少人", conversations.context("chat-1").question());
+        assertEquals("城市低保保障了多少人", conversations.context("chat-1").question(), "remembered by its standard question");
         nanos.addAndGet(Duration.ofMinutes(31).toNanos());
         assertEquals(Conversations.Context.EMPTY, conversations.context("chat-1"));
         assertFalse(say("农村的呢").answered(), "nothing left to read 农村的呢 against");
@@ -225,5 +225,26 @@ class ConversationsTest {
         c.reply("x", "你好");
         c.reply("x", "城市低保多少人");
         assertEquals(List.of("你好", "城市低保多少人"), heard);
+    }
+
+    @Test
+    void declinesWhereTheReportNamesNoPlace() {
+        say("婚检免费吗");
+        Reply r = say("在哪做");
+        assertEquals(Reply.Kind.DECLINE, r.kind());
+        say("补充养老金是哪天开始发的");
+        assertTrue(say("在哪").text().contains("沁水县"));
+    }
+
+    @Test
+    void declinesTheNationalFigureOfAProvincialCount() {
+        say("婚检率是多少");
+        assertEquals(Reply.Kind.DECLINE, say("全国呢").kind());
+    }
+
+    @Test
+    void readsAMeasureAgainstTheFullSubjectOfTheEntryJustAnswered() {
+        say("城里低保户有多少");
+        assertEquals(List.of("assistance.rural-dibao"), say("农村的呢").entryIds());
     }
 }
