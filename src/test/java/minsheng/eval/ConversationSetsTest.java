@@ -117,4 +117,25 @@ class ConversationSetsTest {
     private static Reply answer(String... ids) {
         return new Reply(Reply.Kind.ANSWER, List.of(ids), 0.9, "", List.of(), List.of(), List.of(), List.of());
     }
+
+    /**
+     * Every question of the development set stands alone; asked one after another in one chat, each must still get
+     * exactly the reply it gets in a chat of its own.
+     */
+    @Test
+    void neverBendsASelfContainedQuestionTowardThePreviousOne() throws IOException {
+        QuestionSet set = QuestionSet.read(Path.of("eval", "dev.tsv"), snapshot.knowledge());
+        minsheng.answer.Conversations one = new minsheng.answer.Conversations(() -> snapshot);
+        minsheng.answer.Conversations fresh = new minsheng.answer.Conversations(() -> snapshot);
+        StringBuilder bent = new StringBuilder();
+        for (QuestionSet.Case c : set.cases()) {
+            Reply inChat = one.reply("one", c.question());
+            fresh.forget("fresh");
+            Reply alone = fresh.reply("fresh", c.question());
+            if (inChat.kind() != alone.kind() || !inChat.entryIds().equals(alone.entryIds())) {
+                bent.append("\n  line ").append(c.line()).append(' ').append(c.question());
+            }
+        }
+        assertEquals("", bent.toString());
+    }
 }
