@@ -176,13 +176,17 @@ final class Dialogue {
         boolean each = TwoParts.asksForEach(text);
         Result best = null;
         double bestScore = -1;
-        for (List<String> split : TwoParts.splits(text)) {
-            Result a = match(split.get(0));
-            Result b = match(split.get(1));
+        for (TwoParts.Split split : TwoParts.splits(text)) {
+            Result a = match(split.parts().get(0));
+            Result b = match(split.parts().get(1));
+            if (each) {
+                a = narrowed(a, b);
+                b = narrowed(b, a);
+            }
             double score;
             if (a.answers() && b.answers() && !a.reply().entryIds().equals(b.reply().entryIds())) {
                 score = Math.min(a.reply().score(), b.reply().score());
-            } else if (each && (a.answers() && b.declinesForAReason() || b.answers() && a.declinesForAReason())) {
+            } else if (each && (a.answers() && declined(b, split) || b.answers() && declined(a, split))) {
                 // Half answered is worth less than both: a full reading is preferred where there is one.
                 score = 0.5 * (a.answers() ? a.reply().score() : b.reply().score());
             } else {
@@ -190,7 +194,7 @@ final class Dialogue {
             }
             if (score > bestScore) {
                 bestScore = score;
-                best = combine(split, List.of(a, b));
+                best = combine(split.parts(), List.of(a, b));
             }
         }
         // 「和」 also joins the words of one thing (城乡居民养老金, 宫颈癌和乳腺癌): split only when asked for each,
@@ -201,12 +205,50 @@ final class Dialogue {
         return plain;
     }
 
+    /**
+     * A half offered as a choice, when the other half answers all but one of the choices, means the one left:
+     * 「线上线下培训分别多少人次」 offers 线上 and 线下 for each half, and each half is the other one.
+     */
+    private Result narrowed(Result half, Result other) {
+        if (half.reply().kind() != Reply.Kind.SUGGEST || !other.answers()) {
+            return half;
+        }
+        List<String> left = suggested(half.reply()).stream().filter(id -> !other.reply().entryIds().contains(id))
+                .toList();
+        if (left.size() != 1 || left.size() == half.reply().suggestions().size()) {
+            return half;
+        }
+        return snapshot.answer(left.get(0))
+                .map(r -> new Result(new Reply(r.kind(), r.entryIds(), half.reply().score(), r.text(),
+                        r.suggestions(), r.related(), r.figures(), half.reply().weighed()), Match.Reason.NONE))
+                .orElse(half);
+    }
+
+    /**
+     * A half the reply can only say something about: declined for a reason, offered as a choice (the reply names the
+     * choices), or any half surely asked (城乡) the report does not answer.
+     */
+    private static boolean declined(Result half, TwoParts.Split split) {
+        return half.declinesForAReason() || split.pair() && !half.answers()
+                || half.reply().kind() == Reply.Kind.SUGGEST;
+    }
+
     private Result match(String text) {
         return matched.computeIfAbsent(text, t -> {
             // The cached reply; the engine's reason is worked out again only for a decline, where it matters.
             Reply r = snapshot.reply(t);
-            return new Result(r, r.kind() == Reply.Kind.DECLINE ? snapshot.explain(t).match().reason()
+            Result result = new Result(r, r.kind() == Reply.Kind.DECLINE ? snapshot.explain(t).match().reason()
                     : Match.Reason.NONE);
+            // A city question answered with a countryside figure (or the reverse) is a wrong figure, however alike
+            // the words: the answer must speak of the place asked.
+            if (r.kind() == Reply.Kind.ANSWER && r.entryIds().size() == 1) {
+                Entry e = knowledge.entry(r.entryId()).orElseThrow();
+                Optional<String> place = FollowUps.placeContradicted(t, e.answer() + String.join("", e.questions()));
+                if (place.isPresent()) {
+                    return qualified(result, place.get());
+                }
+            }
+            return result;
         });
     }
 
@@ -255,8 +297,9 @@ final class Dialogue {
     /** Why a part is not answered, in one sentence. */
     private String why(Result r) {
         String name = "《" + knowledge.report().title() + "》";
-        if (r.reply().kind() == Reply.Kind.SUGGEST) {
-            return Messages.get("conv.part.unclear");
+        if (r.reply().kind() == Reply.Kind.SUGGEST && r.reason() == Match.Reason.NONE) {
+            return Messages.get("conv.part.unclear", String.join(Messages.get("conv.part.or"), r.reply().suggestions()
+                    .stream().map(q -> "「" + q.question() + "」").toList()));
         }
         return switch (r.reason()) {
             case OTHER_YEAR -> Messages.get("conv.part.year", name, String.valueOf(knowledge.report().year()));
@@ -295,7 +338,7 @@ final class Dialogue {
         }
         text.append('\n').append(Messages.get("suggest.pick"));
         return new Result(new Reply(Reply.Kind.SUGGEST, List.of(), r.reply().score(), text.toString(), near, List.of(),
-                List.of(), r.reply().weighed()), Match.Reason.NONE);
+                List.of(), r.reply().weighed()), Match.Reason.FIGURE_NOT_STATED);
     }
 
     private boolean speaksOf(String entryId, String qualifier) {

@@ -145,6 +145,23 @@ final class FollowUps {
         return out;
     }
 
+    /**
+     * The place word of a question that an entry contradicts: the question asks about the city (or the countryside)
+     * and the entry speaks only of the other (「城市低保标准是多少」 against the rural standard). Empty when none.
+     */
+    static Optional<String> placeContradicted(String question, String entryText) {
+        String q = fold(question).replace("城乡", "");
+        for (Dimension asked : List.of(Dimension.CITY, Dimension.COUNTRY)) {
+            Dimension other = asked == Dimension.CITY ? Dimension.COUNTRY : Dimension.CITY;
+            Optional<String> word = asked.words.stream().filter(q::contains).findFirst();
+            if (word.isPresent() && asked.words.stream().noneMatch(entryText::contains)
+                    && other.words.stream().anyMatch(entryText::contains)) {
+                return word;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Asks where: answered only by an answer that names a place. */
     private static final Pattern ASKS_WHERE = Pattern.compile("在哪|哪里|哪儿|什么地方|啥地方|去哪|哪个地方");
     private static final Pattern PLACE = Pattern.compile("\\p{IsHan}(县|市|区|乡|村|镇|医院|场所|社区|中心)");

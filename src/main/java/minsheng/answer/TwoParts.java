@@ -64,16 +64,23 @@ final class TwoParts {
     }
 
     /**
-     * The ways one clause may split into two questions, each a pair; most likely first. A pair word (城乡) asked
-     * for each gives one way; a 和 gives one way for every place its second conjunct may end.
+     * One way to read a clause as two questions; {@code pair} when it comes from a word that holds two (城乡), so
+     * each half is surely asked, even one the report does not answer.
      */
-    static List<List<String>> splits(String clause) {
-        List<List<String>> out = new ArrayList<>();
+    record Split(List<String> parts, boolean pair) {}
+
+    /**
+     * The ways one clause may split into two questions; most likely first. A pair word (城乡) asked for each gives
+     * one way; a 和 gives one way for every place its second conjunct may end.
+     */
+    static List<Split> splits(String clause) {
+        List<Split> out = new ArrayList<>();
         String plain = EACH.matcher(clause).replaceAll("");
         if (asksForEach(clause)) {
             for (String[] pair : PAIRS) {
                 if (plain.contains(pair[0])) {
-                    out.add(List.of(plain.replace(pair[0], pair[1]), plain.replace(pair[0], pair[2])));
+                    out.add(new Split(List.of(plain.replace(pair[0], pair[1]), plain.replace(pair[0], pair[2])),
+                            true));
                 }
             }
         }
@@ -89,7 +96,7 @@ final class TwoParts {
             for (int end = Math.min(limit, MAX_CONJUNCT); end >= 1; end--) {
                 String right = after.substring(0, end);
                 String tail = EACH.matcher(after.substring(end)).replaceAll("");
-                out.add(List.of(left + tail, right + tail));
+                out.add(new Split(List.of(left + tail, right + tail), false));
             }
         }
         return out;

@@ -140,7 +140,7 @@ class ConversationsTest {
         Reply r = say("婚检率多少，2021年呢");
         assertEquals(List.of("maternal.premarital-rate"), r.entryIds());
         assertTrue(Conversations.saysAPartIsUnanswered(r), r.text());
-        assertTrue(r.text().contains("「2021年呢」这一问没有答案"), r.text());
+        assertTrue(r.text().contains("「2021年呢」这一问：没有答案"), r.text());
     }
 
     @Test
