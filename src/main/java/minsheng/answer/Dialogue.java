@@ -88,6 +88,11 @@ final class Dialogue {
             // 「花了多少钱」 with nothing before it names no subject; any figure would be a guess.
             return new Turn(decline(Messages.get("conv.followup.subject")), question);
         }
+        // A follow-up that found nothing leaves the chat on the question before it, so the next one still can.
+        if (previous != null && reading.shape() != FollowUps.Shape.STANDALONE
+                && standalone.reply().kind() == Reply.Kind.DECLINE) {
+            return new Turn(standalone.reply(), previous);
+        }
         return new Turn(standalone.reply(), remembered(standalone.reply(), question));
     }
 

@@ -58,9 +58,12 @@ final class FollowUps {
     private enum Dimension {
         CITY(List.of("城市", "城镇", "城里", "城区", "市里")),
         COUNTRY(List.of("农村", "乡村", "乡下", "村里", "农民")),
-        PAST(List.of("以前", "之前", "原来", "过去", "当时", "那时", "此前", "降价前", "集采前", "去年", "那一年之前",
-                "那年之前", "往年")),
-        NOW(List.of("现在", "目前", "如今", "眼下", "今年", "当前")),
+        PAST(List.of("以前", "之前", "原来", "过去", "当时", "那时", "此前", "降价前", "集采前", "那一年之前",
+                "那年之前", "往年", "前些年")),
+        // 去年, asked after the report came out, is the report's own year.
+        NOW(List.of("现在", "目前", "如今", "眼下", "当前", "去年")),
+        /** Years the report does not reach: it tells 2020 and what came before, nothing later. */
+        LATER(List.of("今年", "明年", "后年", "以后", "将来", "未来")),
         /** The report is one province's: it never gives the national figure of what it counts. */
         NATION(List.of("全国", "国家", "全中国", "全国各地"));
 
@@ -72,6 +75,11 @@ final class FollowUps {
 
         boolean place() {
             return this == CITY || this == COUNTRY || this == NATION;
+        }
+
+        /** The report never speaks of it, whatever the entry. */
+        boolean never() {
+            return this == NATION || this == LATER;
         }
 
         static Optional<Dimension> of(String word) {
@@ -101,6 +109,10 @@ final class FollowUps {
         // One character left over (「多少人领到了」 → 领) is a verb of the measure, not a subject.
         if (rest.length() <= 1) {
             return new Reading(Shape.MEASURE, "");
+        }
+        // 「那一年之前呢」 begins with 那 as a word of its own; 「那农村的呢」 with 那 as "then".
+        if (isQualifier(TAIL.matcher(s).replaceFirst(""))) {
+            return new Reading(Shape.QUALIFIER, TAIL.matcher(s).replaceFirst(""));
         }
         String core = TAIL.matcher(LEAD.matcher(s).replaceFirst("")).replaceFirst("");
         String qualifier = MEASURE_WORDS.matcher(core).replaceAll("");
@@ -190,7 +202,7 @@ final class FollowUps {
         if (d.get() == Dimension.NOW) {
             return true;
         }
-        if (d.get() == Dimension.NATION) {
+        if (d.get().never()) {
             return false;
         }
         List<String> words = new ArrayList<>(d.get().words);

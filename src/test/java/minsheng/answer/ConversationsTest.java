@@ -247,4 +247,19 @@ class ConversationsTest {
         say("城里低保户有多少");
         assertEquals(List.of("assistance.rural-dibao"), say("农村的呢").entryIds());
     }
+
+    @Test
+    void answersTheYearBeforeAndDeclinesTheYearsTheReportDoesNotReach() {
+        say("婚检率是多少");
+        assertTrue(say("那一年之前呢").text().contains("5.46%"));
+        assertEquals(Reply.Kind.DECLINE, say("2018年呢").kind());
+        assertEquals(Reply.Kind.DECLINE, say("明年呢").kind());
+    }
+
+    @Test
+    void keepsTheLastQuestionAfterAFollowUpThatFoundNothing() {
+        say("婚检率是多少");
+        say("天气呢");
+        assertTrue(say("以前呢").text().contains("5.46%"));
+    }
 }

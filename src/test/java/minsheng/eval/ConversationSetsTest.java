@@ -47,15 +47,15 @@ class ConversationSetsTest {
     }
 
     /**
-     * Measured with {@code java -jar target/minsheng-bot.jar eval eval/followups-dev.tsv}: 85 of 90 turns, 51 of 55
+     * Measured with {@code java -jar target/minsheng-bot.jar eval eval/followups-dev.tsv}: 89 of 94 turns, 54 of 58
      * follow-ups; one confident wrong answer (「查出多少癌症」 after the 两癌 count gets the anticancer-drug entry, a
      * near miss of the engine's that the report cannot answer either way).
      */
     @Test
     void followUpsStayAtTheirMeasuredLevel() throws IOException {
         ConversationEvaluation e = run("followups-dev.tsv");
-        assertTrue(e.right() >= 85, report(e));
-        assertTrue(e.right(ConversationEvaluation.Group.FOLLOW_UP) >= 51, report(e));
+        assertTrue(e.right() >= 89, report(e));
+        assertTrue(e.right(ConversationEvaluation.Group.FOLLOW_UP) >= 54, report(e));
         assertTrue(e.wrongAnswers() <= 1, report(e));
     }
 
