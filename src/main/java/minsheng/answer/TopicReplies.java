@@ -19,7 +19,8 @@ final class TopicReplies {
 
     /** Words around a topic word that ask nothing more: 「说说救助方面的情况」 is still the topic word. */
     private static final Pattern AROUND = Pattern.compile(
-            "^(关于|说说|讲讲|介绍一下|介绍|了解一下|了解|我想了解|想了解|想问问|想问|问问|查一下|查查|我要问)+|"
+            "^(请问|我想问一下|我想问问|我想问|想问一下|想问下|想问问|想问|问一下|问下|问问|我想了解一下|我想了解|"
+            + "想了解一下|想了解|了解一下|了解|我想知道|想知道|关于|说说|讲讲|介绍一下|介绍|查一下|查查|看看|我要问|我要查)+|"
             + "(方面的情况|方面|的情况|情况|政策|相关|的事情|的事|问题|怎么样|咋样|呢|吧|啊|的)+$");
     private static final Pattern SENTENCE = Pattern.compile("(?<=[。！？!?])");
 

@@ -68,11 +68,11 @@ class ConversationSetsTest {
         assertEquals(0, e.wrongAnswers(), report(e));
     }
 
-    /** Measured with {@code eval eval/topics-dev.tsv}: all 32 turns. */
+    /** Measured with {@code eval eval/topics-dev.tsv}: all 35 turns. */
     @Test
     void topicWordsAndSmallTalkStayAtTheirMeasuredLevel() throws IOException {
         ConversationEvaluation e = run("topics-dev.tsv");
-        assertTrue(e.right() >= 32, report(e));
+        assertTrue(e.right() >= 35, report(e));
         assertEquals(0, e.wrongAnswers(), report(e));
     }
 
