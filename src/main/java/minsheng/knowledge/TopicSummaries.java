@@ -146,7 +146,7 @@ public record TopicSummaries(List<Summary> summaries) {
         for (String id : ids) {
             if (!entryIds.contains(id)) {
                 problems.add(Problem.atLine(FILE_NAME, line, field, "\"" + id + "\" is not the id of any entry"
-                        + where));
+                        + where + KnowledgeReader.suggestion(id, entryIds)));
             } else if (!seen.add(id)) {
                 problems.add(Problem.atLine(FILE_NAME, line, field, "\"" + id + "\" is listed twice" + where));
             }

@@ -44,6 +44,8 @@ class TopicSummariesTest {
     void namesTheLineFieldAndTopicOfEveryProblem() {
         assertEquals(List.of(
                 "topics.txt:1: headline: \"assistance.no-such\" is not the id of any entry (topic 低保)",
+                "topics.txt:1: headline: \"assistance.urban-dibab\" is not the id of any entry (topic 低保)"
+                        + " (did you mean \"assistance.urban-dibao\"?)",
                 "topics.txt:2: words: \"低保\" already calls up the topic on line 1; a word may call up one topic only"
                         + " (topic 救助)",
                 "topics.txt:3: has 2 column(s); write 名称 | 词 | 要点条目 | 按钮条目 (the last may be left out)",
@@ -55,7 +57,7 @@ class TopicSummariesTest {
                 "topics.txt:7: words: missing; list the words citizens type for this topic, e.g. 救助, 社会救助"
                         + " (topic 空)"),
                 problems("""
-                        低保 | 低保 | assistance.urban-dibao, assistance.no-such
+                        低保 | 低保 | assistance.urban-dibao, assistance.no-such, assistance.urban-dibab
                         救助 | 救助, 低保 | assistance.relief-funds
                         养老 | 养老
                         低保 | 最低生活保障 | assistance.rural-dibao
