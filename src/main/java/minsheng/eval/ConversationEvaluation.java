@@ -195,9 +195,13 @@ public final class ConversationEvaluation {
         }
     }
 
+    /** One share; a kind of turn the set does not have is left out rather than shown as 0%. */
     private static void line(PrintStream out, String title, long right, int of) {
+        if (of == 0) {
+            return;
+        }
         int width = title.length();
         out.printf(Locale.ROOT, "%s%s %6.1f%%  (%d/%d)%n", title, " ".repeat(Math.max(1, 33 - width)),
-                of == 0 ? 0.0 : 100.0 * right / of, right, of);
+                100.0 * right / of, right, of);
     }
 }
