@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -19,9 +20,13 @@ public final class Conversations {
     public static final Duration DEFAULT_IDLE = Duration.ofMinutes(30);
     private static final int MAX_CHATS = 100_000;
 
-    /** What one chat just did: the choice it was offered and the entries it was just answered. */
-    record Context(List<Reply.Suggestion> offered, List<String> answered) {
-        static final Context EMPTY = new Context(List.of(), List.of());
+    /**
+     * What one chat just did: the choice it was offered, the entries it was just answered, and the question it was
+     * taken to ask (the standard question of a picked entry; null before the first), which a follow-up is read
+     * against.
+     */
+    record Context(List<Reply.Suggestion> offered, List<String> answered, String question) {
+        static final Context EMPTY = new Context(List.of(), List.of(), null);
     }
 
     /** Told of every reply before the channel sends it, e.g. to record what citizens could not get answered. */
@@ -46,11 +51,15 @@ public final class Conversations {
         this.contexts = Caffeine.newBuilder().maximumSize(MAX_CHATS).expireAfterAccess(idle).ticker(ticker).build();
     }
 
-    /** The reply to one message of a chat: a pick of an offered choice, or a new question. */
+    /**
+     * The reply to one message of a chat: a pick of an offered choice (「2」, 「第二个」), small talk, a topic word, a
+     * follow-up read against the chat's last question, or a new question — one or several asked at once.
+     */
     public Reply reply(String chat, String message) {
         Context context = context(chat);
         Snapshot current = snapshot.get();
-        Integer pick = Picks.number(message);
+        String text = message == null ? "" : message;
+        Integer pick = Picks.number(text);
         Reply reply;
         if (pick != null && !context.offered().isEmpty()) {
             if (pick < 1 || pick > context.offered().size()) {
@@ -58,21 +67,39 @@ public final class Conversations {
             }
             String id = context.offered().get(pick - 1).entryId();
             reply = current.answer(id).orElseGet(() -> current.note(Messages.get("pick.gone")));
+            remember(chat, reply, context.offered().get(pick - 1).question());
         } else if (pick != null) {
             return current.note(Messages.get("chat.pick.none"));
+        } else if (SmallTalk.of(text) != null) {
+            // Small talk leaves the context as it was: 「谢谢」 between two questions does not break a follow-up.
+            reply = current.note(Messages.get("conv.smalltalk." + SmallTalk.of(text).name().toLowerCase(Locale.ROOT),
+                    "《" + current.knowledge().report().title() + "》"));
         } else {
-            reply = current.reply(message);
+            Dialogue.Turn turn = new Dialogue(current).respond(SmallTalk.strip(text), context.question(),
+                    context.answered());
+            reply = turn.reply();
+            remember(chat, reply, turn.question());
         }
-        remember(chat, reply);
         listener.replied(chat, message, reply);
         return reply;
     }
 
     /** The answer of an entry the chat picked by a button; empty when the entry no longer exists. */
     public Optional<Reply> answer(String chat, String entryId) {
-        Optional<Reply> reply = snapshot.get().answer(entryId);
-        reply.ifPresent(r -> remember(chat, r));
+        Snapshot current = snapshot.get();
+        Optional<Reply> reply = current.answer(entryId);
+        reply.ifPresent(r -> remember(chat, r, current.knowledge().entry(entryId).orElseThrow().standardQuestion()));
         return reply;
+    }
+
+    /**
+     * Whether a reply to a message asking several things says that one of them cannot be answered (「…这一问」), as
+     * a reply answering one part and declining another must.
+     */
+    public static boolean saysAPartIsUnanswered(Reply reply) {
+        // The note reads 「part」这一问…：why; with both left empty, what follows 「 is the fixed wording.
+        String mark = Messages.get("conv.part.missing", "", "").substring(1);
+        return reply.kind() == Reply.Kind.ANSWER && reply.text().contains(mark);
     }
 
     /** Forgets a chat's context, as after /start. */
@@ -85,7 +112,7 @@ public final class Conversations {
         return c == null ? Context.EMPTY : c;
     }
 
-    private void remember(String chat, Reply reply) {
-        contexts.put(chat, new Context(reply.suggestions(), reply.entryIds()));
+    private void remember(String chat, Reply reply, String question) {
+        contexts.put(chat, new Context(reply.suggestions(), reply.entryIds(), question));
     }
 }

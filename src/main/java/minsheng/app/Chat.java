@@ -3,8 +3,10 @@ package minsheng.app;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.stream.Collectors;
 import minsheng.answer.Conversations;
 import minsheng.answer.Messages;
+import minsheng.answer.Reply;
 
 /**
  * The console conversation: one message per line, the bot's reply below it. The console is one chat, with the
@@ -41,13 +43,23 @@ final class Chat {
         }
     }
 
-    /** The reply to one line: a picked suggestion, or a new question; a failure is said, and the chat goes on. */
+    /**
+     * The reply to one line: a picked suggestion, or a new question. Related questions, buttons in Telegram, are
+     * listed under the answer here. A failure is said, and the chat goes on.
+     */
     String respond(String line) {
+        Reply reply;
         try {
-            return conversations.reply(CHAT, line).text();
+            reply = conversations.reply(CHAT, line);
         } catch (RuntimeException e) {
             LOG.error("console reply failed for a message of {} characters", line.length(), e);
             return Messages.get("trust.error");
         }
+        if (reply.related().isEmpty()) {
+            return reply.text();
+        }
+        String related = reply.related().stream().map(s -> "「" + s.question() + "」")
+                .collect(Collectors.joining(Messages.get("topic.separator")));
+        return reply.text() + "\n" + Messages.get("conv.console.related", related);
     }
 }

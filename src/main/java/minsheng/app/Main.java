@@ -30,6 +30,8 @@ import minsheng.answer.CurrentSnapshot;
 import minsheng.answer.Messages;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
+import minsheng.eval.ConversationEvaluation;
+import minsheng.eval.ConversationSet;
 import minsheng.eval.Evaluation;
 import minsheng.eval.QuestionSet;
 import minsheng.journal.Journal;
@@ -56,12 +58,17 @@ public final class Main {
               telegram                   the Telegram bot (long polling; needs TELEGRAM_BOT_TOKEN)
               chat                       talk to the bot in this console
               ask [--json] [QUESTION]    print the reply to QUESTION; with no QUESTION, one per line from stdin
+              ask [--json] --conversation   read stdin lines as the turns of one conversation
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
-              eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
+              eval [FILE]                measure the matching on a question set (default eval/dev.tsv); a file with
+                                         blank-line-separated dialogues is run as conversations
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
             DATA_DIR, WATCH_KNOWLEDGE, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO,
             LOG_LEVEL (see README.md)""";
+
+    /** The one chat `ask` talks in. */
+    private static final String ASK_CHAT = "ask";
 
     static final Path DEFAULT_EVAL_SET = Path.of("eval", "dev.tsv");
 
@@ -257,22 +264,39 @@ public final class Main {
     }
 
     private int ask(Config config, List<String> args) throws KnowledgeException, IOException {
-        boolean json = !args.isEmpty() && args.get(0).equals("--json");
-        List<String> words = json ? args.subList(1, args.size()) : args;
-        if (words.stream().anyMatch(w -> w.startsWith("--"))) {
-            return usage("ask takes --json and a question");
+        boolean json = false;
+        boolean conversation = false;
+        List<String> words = new ArrayList<>();
+        for (String a : args) {
+            switch (a) {
+                case "--json" -> json = true;
+                case "--conversation" -> conversation = true;
+                default -> {
+                    if (a.startsWith("--")) {
+                        return usage("ask takes --json, --conversation and a question");
+                    }
+                    words.add(a);
+                }
+            }
         }
-        Snapshot snapshot = load(config);
+        if (conversation && !words.isEmpty()) {
+            return usage("ask --conversation reads the turns of one conversation from standard input, one a line");
+        }
+        Conversations conversations = new Conversations(new CurrentSnapshot(load(config)));
         ObjectMapper mapper = new ObjectMapper();
         if (!words.isEmpty()) {
-            print(snapshot, String.join(" ", words), json, mapper);
+            print(conversations.reply(ASK_CHAT, String.join(" ", words)), String.join(" ", words), json, mapper);
             return 0;
         }
         BufferedReader reader = reader();
         int failed = 0;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            if (!conversation) {
+                // Each line stands alone, as if from a new chat.
+                conversations.forget(ASK_CHAT);
+            }
             try {
-                print(snapshot, line, json, mapper);
+                print(conversations.reply(ASK_CHAT, line), line, json, mapper);
             } catch (RuntimeException | JsonProcessingException e) {
                 // One bad line must not lose the lines after it: report it in place and go on.
                 failed++;
@@ -292,30 +316,45 @@ public final class Main {
         return failed == 0 ? 0 : 1;
     }
 
-    private void print(Snapshot snapshot, String question, boolean json, ObjectMapper mapper)
+    private void print(Reply reply, String question, boolean json, ObjectMapper mapper)
             throws JsonProcessingException {
-        Reply reply = snapshot.reply(question);
         if (!json) {
             out.println(reply.text());
             return;
         }
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("question", question);
+        object.put("kind", kind(reply.kind()));
         object.put("answered", reply.answered());
         object.put("entryId", reply.entryId());
+        object.put("entryIds", reply.entryIds());
         object.put("score", Math.round(reply.score() * 1000) / 1000.0);
         object.put("reply", reply.text());
-        List<Map<String, String>> suggestions = new ArrayList<>();
-        for (Reply.Suggestion s : reply.suggestions()) {
-            // Keys in a fixed order, so lines can be compared and diffed.
-            Map<String, String> suggestion = new LinkedHashMap<>();
-            suggestion.put("entryId", s.entryId());
-            suggestion.put("question", s.question());
-            suggestions.add(suggestion);
-        }
-        object.put("suggestions", suggestions);
+        object.put("suggestions", suggestions(reply.suggestions()));
+        object.put("related", suggestions(reply.related()));
         object.put("caveat", reply.caveat());
         out.println(mapper.writeValueAsString(object));
+    }
+
+    private static List<Map<String, String>> suggestions(List<Reply.Suggestion> list) {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Reply.Suggestion s : list) {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("entryId", s.entryId());
+            m.put("question", s.question());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The kind as `ask --json` names it. */
+    static String kind(Reply.Kind kind) {
+        return switch (kind) {
+            case ANSWER -> "answer";
+            case SUGGEST -> "choice";
+            case DECLINE -> "decline";
+            case SMALLTALK -> "smalltalk";
+        };
     }
 
     private int check(Config config, List<String> args) throws IOException {
@@ -345,15 +384,19 @@ public final class Main {
         }
         Path file = args.isEmpty() ? DEFAULT_EVAL_SET : Path.of(args.get(0));
         Snapshot snapshot = load(config);
-        QuestionSet set;
         try {
-            set = QuestionSet.read(file, snapshot.knowledge());
+            if (ConversationSet.needs(file)) {
+                ConversationSet set = ConversationSet.read(file, snapshot.knowledge());
+                ConversationEvaluation.run(snapshot, set).print(out, file.toString(), set.conversations());
+                return 0;
+            }
+            QuestionSet set = QuestionSet.read(file, snapshot.knowledge());
+            Evaluation.run(snapshot, set).print(out, file.toString());
         } catch (IOException e) {
             err.println("eval: cannot use the question set " + file + ":");
             err.println(e.getMessage());
             return 1;
         }
-        Evaluation.run(snapshot, set).print(out, file.toString());
         return 0;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import minsheng.answer.Conversations;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
 import minsheng.match.Match;
@@ -36,6 +37,8 @@ public final class Evaluation {
 
     public record Outcome(QuestionSet.Case question, Reply reply, Match match, Verdict verdict, String topic) {}
 
+    private static final String QUESTION_CHAT = "eval";
+
     private final List<Outcome> outcomes;
 
     private Evaluation(List<Outcome> outcomes) {
@@ -44,10 +47,13 @@ public final class Evaluation {
 
     public static Evaluation run(Snapshot snapshot, QuestionSet set) {
         List<Outcome> outcomes = new ArrayList<>();
+        // Through the one entry point citizens reach, so small talk, topic words and questions asking for several
+        // things are measured as they are answered; each question from a new chat, standing alone.
+        Conversations conversations = new Conversations(() -> snapshot);
         for (QuestionSet.Case c : set.cases()) {
-            Snapshot.Explained x = snapshot.explain(c.question());
-            Reply reply = x.reply();
-            Match match = x.match();
+            conversations.forget(QUESTION_CHAT);
+            Reply reply = conversations.reply(QUESTION_CHAT, c.question());
+            Match match = snapshot.explain(c.question()).match();
             String topic = c.shouldDecline() ? QuestionSet.DECLINE
                     : snapshot.knowledge().entry(c.expected().iterator().next()).orElseThrow().topic().label();
             outcomes.add(new Outcome(c, reply, match, verdict(c, reply), topic));
@@ -67,7 +73,9 @@ public final class Evaluation {
             };
         }
         return switch (reply.kind()) {
-            case ANSWER -> c.expected().contains(reply.entryId()) ? Verdict.RIGHT : Verdict.ANSWERED_WRONG;
+            // A reply answering several entries is right only when every one is expected: one extra figure is wrong.
+            case ANSWER -> c.expected().contains(reply.entryId()) && c.expected().containsAll(reply.entryIds())
+                    ? Verdict.RIGHT : Verdict.ANSWERED_WRONG;
             case SUGGEST -> !offered ? Verdict.SUGGESTED_WRONG
                     : c.ambiguous() ? Verdict.RIGHT : Verdict.SUGGESTED_RIGHT;
             case DECLINE, SMALLTALK -> Verdict.DECLINED_WRONG;

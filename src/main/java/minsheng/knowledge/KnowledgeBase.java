@@ -11,8 +11,14 @@ public final class KnowledgeBase {
     private final List<Entry> entries;
     private final Map<String, Entry> byId;
     private final Vocabulary vocabulary;
+    private final TopicSummaries topicSummaries;
 
     KnowledgeBase(List<Entry> entries, Vocabulary vocabulary) {
+        this(entries, vocabulary, TopicSummaries.NONE);
+    }
+
+    KnowledgeBase(List<Entry> entries, Vocabulary vocabulary, TopicSummaries topicSummaries) {
+        this.topicSummaries = topicSummaries;
         this.entries = List.copyOf(entries);
         Map<String, Entry> map = new LinkedHashMap<>();
         entries.forEach(e -> map.put(e.id(), e));
@@ -35,6 +41,11 @@ public final class KnowledgeBase {
 
     public Vocabulary vocabulary() {
         return vocabulary;
+    }
+
+    /** What the bot says to a bare topic word ({@code topics.txt}). */
+    public TopicSummaries topicSummaries() {
+        return topicSummaries;
     }
 
     /** The topics that have at least one entry, in the fixed topic order. */

@@ -66,10 +66,11 @@ public final class KnowledgeLoader {
             entries = LearnedQuestions.apply(text(learned, problems), entries, problems);
         }
         Vocabulary vocabulary = vocabulary(dir, problems);
+        TopicSummaries topics = topics(dir, validator, problems);
         if (article != null) {
             ArticleCheck.check(entries, article, problems);
         }
-        return new KnowledgeBase(entries, vocabulary);
+        return new KnowledgeBase(entries, vocabulary, topics);
     }
 
     private static Vocabulary vocabulary(Path dir, List<Problem> problems) {
@@ -77,6 +78,11 @@ public final class KnowledgeLoader {
         List<String> outOfScope = Vocabulary.parseWords(text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems));
         String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems);
         return Vocabulary.parse(groups, fillers, outOfScope, problems);
+    }
+
+    /** The topic summaries; ids are held to every entry read, sound or not, so one broken entry is one problem. */
+    private static TopicSummaries topics(Path dir, KnowledgeValidator validator, List<Problem> problems) {
+        return TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems), validator.ids(), problems);
     }
 
     /** The file's text, or "" when it does not exist (the vocabulary files are optional). */

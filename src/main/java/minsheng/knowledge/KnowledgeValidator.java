@@ -75,6 +75,11 @@ final class KnowledgeValidator {
         }
     }
 
+    /** Every entry id seen, sound or not. */
+    java.util.Set<String> ids() {
+        return java.util.Set.copyOf(idFiles.keySet());
+    }
+
     /** The entries whose own fields are sound, in file order. */
     List<Entry> finish() {
         for (Pending p : pendingRelated) {

@@ -249,4 +249,37 @@ class MainTest {
                 + " set it to the knowledge folder, or run from the project folder", r.err().strip());
         assertEquals(2, run(Map.of("KNOWLEDGE_DIR", "no/such/folder"), "", "check").status());
     }
+
+    @Test
+    void askJsonNamesTheKindAndEveryEntryAnswered() throws Exception {
+        JsonNode reply = JSON.readTree(run("ask", "--json", "城乡低保一共多少人，分别多少").out());
+        assertEquals("answer", reply.get("kind").asText());
+        assertTrue(reply.get("answered").asBoolean());
+        assertEquals("assistance.urban-dibao", reply.get("entryId").asText());
+        assertEquals(List.of("assistance.urban-dibao", "assistance.rural-dibao"),
+                JSON.convertValue(reply.get("entryIds"), List.class));
+        JsonNode hello = JSON.readTree(run("ask", "--json", "你好").out());
+        assertEquals("smalltalk", hello.get("kind").asText());
+        assertFalse(hello.get("answered").asBoolean());
+        assertEquals("choice", JSON.readTree(run("ask", "--json", "低保有多少人").out()).get("kind").asText());
+        assertEquals("decline", JSON.readTree(run("ask", "--json", "明天天气怎么样").out()).get("kind").asText());
+    }
+
+    @Test
+    void askReadsStdinAsOneConversationOnlyWhenAsked() throws Exception {
+        String[] alone = run(Map.of(), "城市低保多少人\n农村的呢\n", "ask", "--json").out().split("\n");
+        assertFalse(JSON.readTree(alone[1]).get("answered").asBoolean(), "each line stands alone");
+        String[] talk = run(Map.of(), "城市低保多少人\n农村的呢\n", "ask", "--json", "--conversation").out()
+                .split("\n");
+        assertEquals("assistance.rural-dibao", JSON.readTree(talk[1]).get("entryId").asText());
+        assertEquals(2, run(Map.of(), "", "ask", "--conversation", "低保").status());
+    }
+
+    @Test
+    void evalReportsFollowUpAccuracyForAConversationFile() {
+        Run r = run("eval", "eval/followups-dev.tsv");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("follow-ups right:"), r.out());
+        assertTrue(r.out().contains("conversations)"), r.out());
+    }
 }

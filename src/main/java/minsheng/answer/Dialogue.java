@@ -1,0 +1,365 @@
+package minsheng.answer;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import minsheng.knowledge.Entry;
+import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Topic;
+import minsheng.knowledge.TopicSummaries;
+import minsheng.match.Match;
+
+/**
+ * Answers one question of a chat from one snapshot, given what the chat just asked: a bare topic word gets the
+ * topic's headline figures; a follow-up is read against the question before it; a message asking for several things
+ * gets every part the report answers, and is told which part it does not. Stateless; one instance per message.
+ */
+final class Dialogue {
+
+    /** What was said, and the question it was taken to mean (remembered for the next follow-up). */
+    record Turn(Reply reply, String question) {}
+
+    /** A reply with why it declines, when it does. */
+    private record Result(Reply reply, Match.Reason reason) {
+
+        boolean answers() {
+            return reply.kind() == Reply.Kind.ANSWER;
+        }
+
+        /** A decline that knows what is missing: another year, a figure not stated, another place or a procedure. */
+        boolean declinesForAReason() {
+            return reply.kind() == Reply.Kind.DECLINE && reason != Match.Reason.NONE
+                    && reason != Match.Reason.NOT_COVERED;
+        }
+    }
+
+    /** A part this sure stands as a question of its own. */
+    private static final double SURE = 0.5;
+    /** An entry weighed this high is close enough to offer in place of one that cannot answer. */
+    private static final double NEAR = 0.25;
+
+    private final Snapshot snapshot;
+    private final KnowledgeBase knowledge;
+    private final FollowUps followUps;
+    /** Each text is matched once per message, however many readings try it. */
+    private final Map<String, Result> matched = new HashMap<>();
+
+    Dialogue(Snapshot snapshot) {
+        this.snapshot = snapshot;
+        this.knowledge = snapshot.knowledge();
+        this.followUps = new FollowUps(knowledge.vocabulary().outOfScope());
+    }
+
+    /**
+     * The reply to {@code question} in a chat whose last question was {@code previous} (null when none) and which
+     * was just answered {@code answered}.
+     */
+    Turn respond(String question, String previous, List<String> answered) {
+        Optional<TopicSummaries.Summary> topic = TopicReplies.topic(knowledge, question);
+        if (topic.isPresent()) {
+            return new Turn(TopicReplies.reply(knowledge, topic.get()), question);
+        }
+        FollowUps.Reading reading = followUps.read(question);
+        Result standalone = whole(question);
+        for (FollowUps.Rewrite rewrite : followUps.rewrite(reading, question, previous)) {
+            Result resolved = qualified(whole(rewrite.question()), rewrite.qualifier());
+            boolean take = switch (reading.shape()) {
+                case MEASURE, QUALIFIER -> true;
+                // 「波立维呢」 names its own subject: take the earlier question's measure only when that answers.
+                case SUBJECT -> resolved.answers() && (!standalone.answers()
+                        || resolved.reply().score() >= standalone.reply().score());
+                case STANDALONE -> false;
+            };
+            if (take) {
+                Reply reply = same(resolved, answered, reading).reply();
+                if (reply.kind() == Reply.Kind.ANSWER && reply.entryIds().stream().allMatch(id ->
+                        FollowUps.asksAPlaceNotGiven(question, knowledge.entry(id).orElseThrow().answer()))) {
+                    reply = decline(Messages.get("conv.followup.place", "《" + knowledge.report().title() + "》"));
+                }
+                return new Turn(reply, remembered(reply, rewrite.question()));
+            }
+        }
+        if (reading.shape() == FollowUps.Shape.MEASURE && previous == null
+                && standalone.reply().kind() != Reply.Kind.DECLINE) {
+            // 「花了多少钱」 with nothing before it names no subject; any figure would be a guess.
+            return new Turn(decline(Messages.get("conv.followup.subject")), question);
+        }
+        // A follow-up that found nothing leaves the chat on the question before it, so the next one still can.
+        if (previous != null && reading.shape() != FollowUps.Shape.STANDALONE
+                && standalone.reply().kind() == Reply.Kind.DECLINE) {
+            return new Turn(standalone.reply(), previous);
+        }
+        return new Turn(standalone.reply(), remembered(standalone.reply(), question));
+    }
+
+    /**
+     * What the next follow-up is read against: an answer of one entry by that entry's standard question, which names
+     * its subject in full (「标准会调整吗」 answered is 「残疾人补贴标准会调整吗」); anything else as asked.
+     */
+    private String remembered(Reply reply, String asked) {
+        if (reply.kind() == Reply.Kind.ANSWER && reply.entryIds().size() == 1) {
+            return knowledge.entry(reply.entryId()).map(Entry::standardQuestion).orElse(asked);
+        }
+        return asked;
+    }
+
+    /**
+     * 「在哪」 after an answer is about the same thing: when the engine offers a choice holding the entry just
+     * answered, that entry is meant.
+     */
+    private Result same(Result resolved, List<String> answered, FollowUps.Reading reading) {
+        if (reading.shape() != FollowUps.Shape.MEASURE || resolved.reply().kind() != Reply.Kind.SUGGEST) {
+            return resolved;
+        }
+        return resolved.reply().suggestions().stream()
+                .filter(s -> answered.contains(s.entryId()))
+                .findFirst()
+                .flatMap(s -> snapshot.answer(s.entryId()))
+                .map(r -> new Result(r, Match.Reason.NONE))
+                .orElse(resolved);
+    }
+
+    /** A whole message: one question, or several asked together. */
+    private Result whole(String text) {
+        List<String> clauses = TwoParts.clauses(text);
+        Result one = single(text);
+        if (clauses.size() < 2) {
+            return one;
+        }
+        List<String> asked = new ArrayList<>();
+        List<Result> results = new ArrayList<>();
+        String previous = null;
+        for (String clause : clauses) {
+            String meant = clause;
+            Result result = single(clause);
+            if (previous != null) {
+                FollowUps.Reading reading = followUps.read(clause);
+                List<FollowUps.Rewrite> rewrites = followUps.rewrite(reading, clause, previous);
+                if (!rewrites.isEmpty()) {
+                    meant = rewrites.get(0).question();
+                    result = single(meant);
+                } else {
+                    // A later clause usually goes on about the earlier one's subject (「…，完成了多少」): read it so
+                    // when that reading is the surer one.
+                    String on = followUps.continued(clause, previous);
+                    Result continued = on == null ? null : single(on);
+                    if (continued != null && continued.answers()
+                            && (!result.answers() || continued.reply().score() > result.reply().score())) {
+                        meant = on;
+                        result = continued;
+                    }
+                }
+            }
+            asked.add(clause);
+            results.add(result);
+            previous = meant;
+        }
+        Set<String> answered = new LinkedHashSet<>();
+        results.stream().filter(Result::answers).forEach(r -> answered.addAll(r.reply().entryIds()));
+        boolean reasoned = results.stream().anyMatch(Result::declinesForAReason);
+        // A message asking a procedure anywhere (「婚检去哪做，要带啥材料」) is declined whole: answering the other
+        // part would read as an answer to what was really asked.
+        if (one.reason() == Match.Reason.OUT_OF_SCOPE) {
+            return one;
+        }
+        // Against a whole reading the engine is sure of, every part must be as sure to stand on its own.
+        boolean sure = !one.answers() || results.stream().filter(Result::answers)
+                .allMatch(r -> r.reply().score() >= SURE);
+        if (sure && (answered.size() >= 2 || answered.size() == 1 && reasoned)) {
+            return combine(asked, results);
+        }
+        return one;
+    }
+
+    /** One clause: one question, or two things joined by 和 and asked for each. */
+    private Result single(String text) {
+        Result plain = match(text);
+        boolean each = TwoParts.asksForEach(text);
+        Result best = null;
+        double bestScore = -1;
+        for (TwoParts.Split split : TwoParts.splits(text)) {
+            Result a = match(split.parts().get(0));
+            Result b = match(split.parts().get(1));
+            if (each) {
+                a = narrowed(a, b);
+                b = narrowed(b, a);
+            }
+            double score;
+            if (a.answers() && b.answers() && !a.reply().entryIds().equals(b.reply().entryIds())) {
+                score = Math.min(a.reply().score(), b.reply().score());
+            } else if (each && (a.answers() && declined(b, split) || b.answers() && declined(a, split))) {
+                // Half answered is worth less than both: a full reading is preferred where there is one.
+                score = 0.5 * (a.answers() ? a.reply().score() : b.reply().score());
+            } else {
+                continue;
+            }
+            if (score > bestScore) {
+                bestScore = score;
+                best = combine(split.parts(), List.of(a, b));
+            }
+        }
+        // 「和」 also joins the words of one thing (城乡居民养老金, 宫颈癌和乳腺癌): split only when asked for each,
+        // or when both parts are answered surely, and more surely than the whole.
+        if (best != null && (each || bestScore >= SURE && (!plain.answers() || bestScore > plain.reply().score()))) {
+            return best;
+        }
+        return plain;
+    }
+
+    /**
+     * A half offered as a choice, when the other half answers all but one of the choices, means the one left:
+     * 「线上线下培训分别多少人次」 offers 线上 and 线下 for each half, and each half is the other one.
+     */
+    private Result narrowed(Result half, Result other) {
+        // A choice that says first what the report does not state stays a choice: the plain answer would drop that.
+        if (half.reply().kind() != Reply.Kind.SUGGEST || !other.answers() || half.reply().caveated()) {
+            return half;
+        }
+        List<String> left = suggested(half.reply()).stream().filter(id -> !other.reply().entryIds().contains(id))
+                .toList();
+        if (left.size() != 1 || left.size() == half.reply().suggestions().size()) {
+            return half;
+        }
+        return snapshot.answer(left.get(0))
+                .map(r -> new Result(new Reply(r.kind(), r.entryIds(), half.reply().score(), r.text(),
+                        r.suggestions(), r.related(), r.figures(), half.reply().weighed()), Match.Reason.NONE))
+                .orElse(half);
+    }
+
+    /**
+     * A half the reply can only say something about: declined for a reason, offered as a choice (the reply names the
+     * choices), or any half surely asked (城乡) the report does not answer.
+     */
+    private static boolean declined(Result half, TwoParts.Split split) {
+        return half.declinesForAReason() || split.pair() && !half.answers()
+                || half.reply().kind() == Reply.Kind.SUGGEST;
+    }
+
+    private Result match(String text) {
+        return matched.computeIfAbsent(text, t -> {
+            // The cached reply; the engine's reason is worked out again only for a decline, where it matters.
+            Reply r = snapshot.reply(t);
+            Result result = new Result(r, r.kind() == Reply.Kind.DECLINE ? snapshot.explain(t).match().reason()
+                    : Match.Reason.NONE);
+            // A city question answered with a countryside figure (or the reverse) is a wrong figure, however alike
+            // the words: the answer must speak of the place asked.
+            if (r.kind() == Reply.Kind.ANSWER && r.entryIds().size() == 1) {
+                Entry e = knowledge.entry(r.entryId()).orElseThrow();
+                Optional<String> place = FollowUps.placeContradicted(t, e.answer() + String.join("", e.questions()));
+                if (place.isPresent()) {
+                    return qualified(result, place.get());
+                }
+            }
+            return result;
+        });
+    }
+
+    /** Every answered part with its figures and citation, in the order asked; then what could not be answered. */
+    private Result combine(List<String> asked, List<Result> results) {
+        List<String> ids = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<String> figures = new LinkedHashSet<>();
+        Set<Reply.Suggestion> related = new LinkedHashSet<>();
+        double score = 1;
+        for (int i = 0; i < results.size(); i++) {
+            Reply r = results.get(i).reply();
+            if (r.kind() == Reply.Kind.ANSWER) {
+                if (ids.containsAll(r.entryIds())) {
+                    continue;
+                }
+                ids.addAll(r.entryIds().stream().filter(id -> !ids.contains(id)).toList());
+                texts.add(r.text());
+                figures.addAll(r.figures());
+                related.addAll(r.related());
+                score = Math.min(score, r.score());
+            }
+        }
+        for (int i = 0; i < results.size(); i++) {
+            Reply r = results.get(i).reply();
+            // A part offered as a choice whose entries the other parts answer is answered
+            // (「城乡低保一共多少人，分别多少」).
+            if (r.kind() == Reply.Kind.DECLINE || r.kind() == Reply.Kind.SUGGEST && !ids.containsAll(suggested(r))) {
+                notes.add(Messages.get("conv.part.missing", asked.get(i), why(results.get(i))));
+            }
+        }
+        StringBuilder text = new StringBuilder(String.join("\n\n", texts));
+        if (!notes.isEmpty()) {
+            text.append("\n\n").append(String.join("\n", notes)).append('\n').append(Messages.get("decline.hotline"));
+        }
+        List<Reply.Suggestion> rest = related.stream().filter(s -> !ids.contains(s.entryId())).toList();
+        // Each part's text already says its caveat first; the reply as a whole is caveated when any part is.
+        String caveat = results.stream().map(r -> r.reply().caveat()).filter(c -> c != null).findFirst()
+                .orElse(null);
+        return new Result(new Reply(Reply.Kind.ANSWER, ids, score, text.toString(), List.of(), rest,
+                List.copyOf(figures), List.of(), caveat), Match.Reason.NONE);
+    }
+
+    private static List<String> suggested(Reply r) {
+        return r.suggestions().stream().map(Reply.Suggestion::entryId).toList();
+    }
+
+    /** Why a part is not answered, in one sentence. */
+    private String why(Result r) {
+        String name = "《" + knowledge.report().title() + "》";
+        if (r.reply().kind() == Reply.Kind.SUGGEST && r.reason() == Match.Reason.NONE) {
+            return Messages.get("conv.part.unclear", String.join(Messages.get("conv.part.or"), r.reply().suggestions()
+                    .stream().map(q -> "「" + q.question() + "」").toList()));
+        }
+        return switch (r.reason()) {
+            case OTHER_YEAR -> Messages.get("conv.part.year", name, String.valueOf(knowledge.report().year()));
+            case LATER -> Messages.get("trust.decline.later", name, String.valueOf(knowledge.report().year()));
+            case FIGURE_NOT_STATED -> Messages.get("conv.part.figure", name);
+            case OUT_OF_SCOPE -> Messages.get("conv.part.scope", name, knowledge.report().province());
+            case NONE, NOT_COVERED -> Messages.get("conv.part.none", name);
+        };
+    }
+
+    /**
+     * A follow-up that brought in a place or a time (「农村的呢」, 「以前呢」) is answered only by an entry that speaks
+     * of it; an entry that does not split its figure that way would give the whole figure as the part.
+     */
+    private Result qualified(Result r, String qualifier) {
+        if (qualifier.isEmpty() || !r.answers()) {
+            return r;
+        }
+        if (r.reply().entryIds().stream().allMatch(id -> speaksOf(id, qualifier))) {
+            return r;
+        }
+        String why = Messages.get("conv.followup.split", "《" + knowledge.report().title() + "》", qualifier);
+        // Another entry the engine weighed may give the figure for that place or time under another name
+        // (农村劳动力转移就业 beside 城镇新增就业): offer it, never answer with it.
+        List<Reply.Suggestion> near = r.reply().weighed().stream()
+                .filter(w -> w.score() >= NEAR && !r.reply().entryIds().contains(w.entryId())
+                        && speaksOf(w.entryId(), qualifier))
+                .flatMap(w -> knowledge.entry(w.entryId()).stream())
+                .map(e -> new Reply.Suggestion(e.id(), e.standardQuestion()))
+                .toList();
+        if (near.isEmpty()) {
+            return new Result(decline(why), Match.Reason.FIGURE_NOT_STATED);
+        }
+        StringBuilder text = new StringBuilder(why).append('\n').append(Messages.get("conv.followup.near"));
+        for (int i = 0; i < near.size(); i++) {
+            text.append('\n').append(Messages.get("suggest.item", String.valueOf(i + 1), near.get(i).question()));
+        }
+        text.append('\n').append(Messages.get("suggest.pick"));
+        return new Result(new Reply(Reply.Kind.SUGGEST, List.of(), r.reply().score(), text.toString(), near, List.of(),
+                List.of(), r.reply().weighed()), Match.Reason.FIGURE_NOT_STATED);
+    }
+
+    private boolean speaksOf(String entryId, String qualifier) {
+        Entry e = knowledge.entry(entryId).orElseThrow();
+        return FollowUps.speaksOf(qualifier, e.answer() + String.join("", e.questions()));
+    }
+
+    private Reply decline(String why) {
+        String topics = String.join(Messages.get("topic.separator"), knowledge.topics().stream().map(Topic::label)
+                .toList());
+        return new Reply(Reply.Kind.DECLINE, List.of(), 0, why + "\n" + Messages.get("decline.topics", topics) + "\n"
+                + Messages.get("decline.hotline"), List.of(), List.of(), List.of(), List.of());
+    }
+}

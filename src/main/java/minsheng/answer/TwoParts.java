@@ -1,0 +1,104 @@
+package minsheng.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the questions inside one message that asks for several things: clauses (「城乡低保一共多少人，分别多少」) and
+ * things joined by 和 and asked for each (「波立维和支架以前各多少钱」, 「城乡低保分别多少」). Only proposes the parts;
+ * whether the message is read as several questions is decided by what the knowledge answers to each.
+ */
+final class TwoParts {
+
+    /** Words that ask for each of several things. */
+    private static final Pattern EACH = Pattern.compile("分别|各自|各是|各有|各|都");
+    /** 及 alone is left out: it is inside too many words (涉及, 及时, 普及). */
+    private static final Pattern CONJUNCTION = Pattern.compile("和|与|跟|以及|、|还有");
+    /** What makes a clause a question rather than the circumstances around one (「我妈得了癌」). */
+    private static final Pattern ASKS = Pattern.compile("多少|几|哪|什么|怎么|如何|吗|么|是否|有没有|能不能|是不是|会不会|"
+            + "高不高|贵不贵|有哪些|咋|啥|谁|何时|呢$|不$|没$|没有$|了没|分别|各");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;？?。！!\\s]+|还有|另外|顺便问一下|顺便问问|顺便");
+    /** Pairs written as one word: 城乡 is 城市 and 农村, 线上线下 is 线上 and 线下. */
+    private static final List<String[]> PAIRS = List.of(
+            new String[] {"城乡", "城市", "农村"},
+            new String[] {"线上线下", "线上", "线下"},
+            new String[] {"线下线上", "线下", "线上"});
+    /** Longest conjunct considered; longer ones are not the short nouns people join with 和. */
+    private static final int MAX_CONJUNCT = 12;
+
+    private TwoParts() {
+    }
+
+    /**
+     * The questions of a message, in order; one when it asks one. A clause that asks nothing (「我妈得了癌」) is the
+     * circumstance of the question after it and stays with it.
+     */
+    static List<String> clauses(String message) {
+        List<String> out = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        for (String c : CLAUSE_BREAK.split(message.strip())) {
+            String clause = c.strip();
+            if (FollowUps.fold(clause).isEmpty()) {
+                continue;
+            }
+            pending.append(clause);
+            if (ASKS.matcher(clause).find()) {
+                out.add(pending.toString());
+                pending.setLength(0);
+            }
+        }
+        if (pending.length() > 0) {
+            if (out.isEmpty()) {
+                return List.of(message.strip());
+            }
+            out.set(out.size() - 1, out.get(out.size() - 1) + pending);
+        }
+        return out;
+    }
+
+    /** Whether a question asks for each of several things (「各」, 「分别」). */
+    static boolean asksForEach(String question) {
+        return EACH.matcher(question).find();
+    }
+
+    /**
+     * One way to read a clause as two questions; {@code pair} when it comes from a word that holds two (城乡), so
+     * each half is surely asked, even one the report does not answer.
+     */
+    record Split(List<String> parts, boolean pair) {}
+
+    /**
+     * The ways one clause may split into two questions; most likely first. A pair word (城乡) asked for each gives
+     * one way; a 和 gives one way for every place its second conjunct may end.
+     */
+    static List<Split> splits(String clause) {
+        List<Split> out = new ArrayList<>();
+        String plain = EACH.matcher(clause).replaceAll("");
+        if (asksForEach(clause)) {
+            for (String[] pair : PAIRS) {
+                if (plain.contains(pair[0])) {
+                    out.add(new Split(List.of(plain.replace(pair[0], pair[1]), plain.replace(pair[0], pair[2])),
+                            true));
+                }
+            }
+        }
+        Matcher m = CONJUNCTION.matcher(clause);
+        while (m.find()) {
+            String left = clause.substring(0, m.start());
+            if (left.isEmpty() || left.length() > MAX_CONJUNCT) {
+                continue;
+            }
+            String after = clause.substring(m.end());
+            Matcher each = EACH.matcher(after);
+            int limit = each.find() ? each.start() : after.length();
+            for (int end = Math.min(limit, MAX_CONJUNCT); end >= 1; end--) {
+                String right = after.substring(0, end);
+                String tail = EACH.matcher(after.substring(end)).replaceAll("");
+                out.add(new Split(List.of(left + tail, right + tail), false));
+            }
+        }
+        return out;
+    }
+}

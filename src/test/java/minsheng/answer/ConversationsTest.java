@@ -1,0 +1,265 @@
+package minsheng.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import minsheng.knowledge.KnowledgeException;
+import minsheng.knowledge.KnowledgeLoader;
+import minsheng.match.Thresholds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A chat as citizens hold it: follow-ups, several questions at once, topic words, small talk, picks by words. */
+class ConversationsTest {
+
+    private static Snapshot snapshot;
+    private final AtomicLong nanos = new AtomicLong();
+    private Conversations conversations;
+
+    @BeforeAll
+    static void load() throws KnowledgeException {
+        snapshot = Snapshot.build(KnowledgeLoader.load(Path.of("knowledge")), Thresholds.defaults());
+    }
+
+    @BeforeEach
+    void newChats() {
+        Ticker ticker = nanos::get;
+        conversations = new Conversations(() -> snapshot, Conversations.Listener.NONE, Duration.ofMinutes(30), ticker);
+    }
+
+    private Reply say(String message) {
+        return conversations.reply("chat-1", message);
+    }
+
+    @Test
+    void answersAFollowUpAboutTheCountryside() {
+        assertEquals(List.of("assistance.urban-dibao"), say("城市低保多少人").entryIds());
+        Reply r = say("农村的呢");
+        assertEquals(List.of("assistance.rural-dibao"), r.entryIds());
+        assertTrue(r.text().contains("99.2万人"), r.text());
+    }
+
+    @Test
+    void readsWhoTheCheckWasForAgainstTheCheckJustAsked() {
+        say("两癌检查做了多少例");
+        Reply r = say("查的是哪些人");
+        assertEquals(List.of("maternal.cancer-screening"), r.entryIds());
+        assertTrue(r.text().contains("农村妇女"), r.text());
+    }
+
+    @Test
+    void declinesACountrysideFollowUpTheReportDoesNotSplit() {
+        say("特困供养多少人");
+        Reply r = say("农村的呢");
+        assertEquals(Reply.Kind.DECLINE, r.kind());
+        assertFalse(r.text().contains("13.5万"), r.text());
+        assertTrue(r.text().contains("「农村」"), r.text());
+    }
+
+    @Test
+    void declinesAnotherProvinceAfterALowIncomeCount() {
+        say("城市低保多少人");
+        Reply r = say("上海的呢");
+        assertEquals(Reply.Kind.DECLINE, r.kind());
+        assertTrue(r.text().contains("其他省份"), r.text());
+    }
+
+    @Test
+    void answersTheEarlierPriceAndThenAnotherDrug() {
+        say("心脏支架现在多少钱");
+        assertTrue(say("以前呢").text().contains("1.3万元"));
+        assertEquals(List.of("medical.clopidogrel-price"), say("波立维呢").entryIds());
+    }
+
+    @Test
+    void answersHowMuchWasSpentOnTheSubsidyJustAsked() {
+        say("残疾人两项补贴惠及多少人");
+        Reply r = say("花了多少钱");
+        assertEquals(List.of("disability.subsidy-funds"), r.entryIds());
+        assertTrue(r.text().contains("16596万元"));
+    }
+
+    @Test
+    void neverBendsASelfContainedQuestionTowardThePreviousOne() {
+        say("城市低保多少人");
+        assertEquals(List.of("medical.stent-price"), say("心脏支架现在多少钱").entryIds());
+        assertEquals(List.of("maternal.premarital-rate"), say("婚检率是多少").entryIds());
+    }
+
+    @Test
+    void asksForTheSubjectOfAMeasureWithNothingBeforeIt() {
+        Reply r = say("花了多少钱");
+        assertEquals(Reply.Kind.DECLINE, r.kind());
+        assertTrue(r.text().startsWith("您问的是哪一项"), r.text());
+    }
+
+    @Test
+    void keepsEachChatsFollowUpsToItself() {
+        conversations.reply("chat-1", "城市低保多少人");
+        conversations.reply("chat-2", "心脏支架现在多少钱");
+        assertEquals(List.of("assistance.rural-dibao"), conversations.reply("chat-1", "农村的呢").entryIds());
+        assertTrue(conversations.reply("chat-2", "以前呢").text().contains("1.3万元"));
+    }
+
+    @Test
+    void forgetsTheLastQuestionOnceTheChatHasBeenIdle() {
+        say("城市低保多少人");
+        nanos.addAndGet(Duration.ofMinutes(29).toNanos());
+        assertEquals("城市低保保障了多少人", conversations.context("chat-1").question(), "remembered by its standard question");
+        nanos.addAndGet(Duration.ofMinutes(31).toNanos());
+        assertEquals(Conversations.Context.EMPTY, conversations.context("chat-1"));
+        assertFalse(say("农村的呢").answered(), "nothing left to read 农村的呢 against");
+    }
+
+    @Test
+    void answersBothCountsOfATotalAskedForEach() {
+        Reply r = say("城乡低保一共多少人，分别多少");
+        assertEquals(Reply.Kind.ANSWER, r.kind());
+        assertEquals(List.of("assistance.urban-dibao", "assistance.rural-dibao"), r.entryIds());
+        assertTrue(r.text().contains("26.4万人") && r.text().contains("99.2万人"), r.text());
+        assertEquals(2, r.text().split("来源：", -1).length - 1, "one citation per part: " + r.text());
+    }
+
+    @Test
+    void answersBothEarlierPricesAskedTogether() {
+        Reply r = say("波立维和支架以前各多少钱");
+        assertEquals(List.of("medical.clopidogrel-price", "medical.stent-price"), r.entryIds());
+        assertTrue(r.figures().containsAll(List.of("108元", "1.3万元左右")), r.figures().toString());
+    }
+
+    @Test
+    void answersOnePartAndSaysTheOtherCannotBeAnswered() {
+        Reply r = say("婚检率多少，2021年呢");
+        assertEquals(List.of("maternal.premarital-rate"), r.entryIds());
+        assertTrue(Conversations.saysAPartIsUnanswered(r), r.text());
+        assertTrue(r.text().contains("「2021年呢」这一问：没有答案"), r.text());
+    }
+
+    @Test
+    void keepsOneThingJoinedByAndAsOneQuestion() {
+        Reply r = say("城乡居民养老金");
+        assertTrue(r.entryIds().size() <= 1, r.entryIds().toString());
+        assertEquals(List.of("maternal.cancer-screening"), say("宫颈癌和乳腺癌筛查做了多少例").entryIds());
+    }
+
+    @Test
+    void summarisesReliefWithItsHeadlineFiguresEachCited() {
+        Reply r = say("救助");
+        assertEquals(Reply.Kind.ANSWER, r.kind());
+        assertEquals(snapshot.knowledge().topicSummaries().byLabel("社会救助").orElseThrow().headline(), r.entryIds());
+        assertTrue(r.text().contains("70.25亿元") && r.text().contains("26.4万人"), r.text());
+        assertTrue(r.text().contains("第25段") && r.text().contains("来源：民生资讯网《山西省2020年民生工作报道》"));
+        assertFalse(r.related().isEmpty());
+        assertTrue(r.figures().contains("70.25亿元"));
+    }
+
+    @Test
+    void offersABroadTopicAsANumberedListToPickFrom() {
+        Reply r = say("教育");
+        assertEquals(Reply.Kind.SUGGEST, r.kind());
+        assertEquals(4, r.suggestions().size());
+        assertEquals(r.suggestions().get(1).entryId(), say("第二个").entryId());
+    }
+
+    @Test
+    void greetsBackAndSaysWhatTheBotCanDo() {
+        Reply r = say("你好");
+        assertEquals(Reply.Kind.SMALLTALK, r.kind());
+        assertFalse(r.answered());
+        assertTrue(r.text().startsWith("您好！我是民生问答助手"), r.text());
+        assertFalse(r.text().contains("抱歉"));
+        assertEquals("不客气！还有想了解的，随时问我。", say("谢谢").text());
+        assertTrue(say("再见").text().startsWith("再见"));
+        assertEquals(Reply.Kind.SMALLTALK, say("在吗？").kind());
+        assertEquals(Reply.Kind.SMALLTALK, say("早上好").kind());
+    }
+
+    @Test
+    void answersAQuestionThatStartsWithAGreeting() {
+        Reply r = say("你好，心脏支架现在多少钱");
+        assertEquals(List.of("medical.stent-price"), r.entryIds());
+    }
+
+    @Test
+    void smallTalkBetweenTurnsKeepsTheFollowUp() {
+        say("城市低保多少人");
+        say("谢谢");
+        assertEquals(List.of("assistance.rural-dibao"), say("农村的呢").entryIds());
+    }
+
+    @Test
+    void picksAnOfferedChoiceByWords() {
+        Reply offer = say("低保有多少人");
+        assertEquals(Reply.Kind.SUGGEST, offer.kind());
+        assertEquals(offer.suggestions().get(0).entryId(), say("第一个").entryId());
+        say("低保有多少人");
+        assertEquals(offer.suggestions().get(1).entryId(), say("要第二条").entryId());
+        say("低保有多少人");
+        assertEquals(offer.suggestions().get(1).entryId(), say("第2个").entryId());
+    }
+
+    @Test
+    void givesTheSamePromptForNegativeZeroAndOutOfRangePicks() {
+        say("低保有多少人");
+        String prompt = say("5").text();
+        assertEquals("请回复 1 到 2 之间的序号。", prompt);
+        assertEquals(prompt, say("-1").text());
+        assertEquals(prompt, say("0").text());
+        assertEquals(prompt, say("第五个").text());
+        assertEquals(Reply.Kind.ANSWER, say("1").kind(), "the choice is still open after a bad pick");
+    }
+
+    @Test
+    void tellsTheListenerOfEveryReply() {
+        List<String> heard = new ArrayList<>();
+        Conversations c = new Conversations(() -> snapshot, (chat, message, reply) -> heard.add(message),
+                Duration.ofMinutes(30), nanos::get);
+        c.reply("x", "你好");
+        c.reply("x", "城市低保多少人");
+        assertEquals(List.of("你好", "城市低保多少人"), heard);
+    }
+
+    @Test
+    void declinesWhereTheReportNamesNoPlace() {
+        say("婚检免费吗");
+        Reply r = say("在哪做");
+        assertEquals(Reply.Kind.DECLINE, r.kind());
+        say("补充养老金是哪天开始发的");
+        assertTrue(say("在哪").text().contains("沁水县"));
+    }
+
+    @Test
+    void declinesTheNationalFigureOfAProvincialCount() {
+        say("婚检率是多少");
+        assertEquals(Reply.Kind.DECLINE, say("全国呢").kind());
+    }
+
+    @Test
+    void readsAMeasureAgainstTheFullSubjectOfTheEntryJustAnswered() {
+        say("城里低保户有多少");
+        assertEquals(List.of("assistance.rural-dibao"), say("农村的呢").entryIds());
+    }
+
+    @Test
+    void answersTheYearBeforeAndDeclinesTheYearsTheReportDoesNotReach() {
+        say("婚检率是多少");
+        assertTrue(say("那一年之前呢").text().contains("5.46%"));
+        assertEquals(Reply.Kind.DECLINE, say("2018年呢").kind());
+        assertEquals(Reply.Kind.DECLINE, say("明年呢").kind());
+    }
+
+    @Test
+    void keepsTheLastQuestionAfterAFollowUpThatFoundNothing() {
+        say("婚检率是多少");
+        say("天气呢");
+        assertTrue(say("以前呢").text().contains("5.46%"));
+    }
+}
