@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import minsheng.match.Matcher;
 
 /**
  * Every chat's short memory, and the one entry point channels use to get a reply: the console chat and each
@@ -58,7 +59,8 @@ public final class Conversations {
     public Reply reply(String chat, String message) {
         Context context = context(chat);
         Snapshot current = snapshot.get();
-        String text = message == null ? "" : message;
+        // Every step below (picks, small talk, topic words, follow-ups, parts) reads only what the matcher would.
+        String text = Matcher.matched(message);
         Integer pick = Picks.number(text);
         Reply reply;
         if (pick != null && !context.offered().isEmpty()) {

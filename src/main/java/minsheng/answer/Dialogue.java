@@ -83,9 +83,9 @@ final class Dialogue {
                 return new Turn(reply, remembered(reply, rewrite.question()));
             }
         }
-        if (reading.shape() == FollowUps.Shape.MEASURE && previous == null
-                && standalone.reply().kind() != Reply.Kind.DECLINE) {
-            // 「花了多少钱」 with nothing before it names no subject; any figure would be a guess.
+        if (reading.shape() == FollowUps.Shape.MEASURE && previous == null) {
+            // 「花了多少钱」 with nothing before it names no subject: any figure would be a guess, and a bare "no such
+            // figure" would not tell the citizen what to add.
             return new Turn(decline(Messages.get("conv.followup.subject")), question);
         }
         // A follow-up that found nothing leaves the chat on the question before it, so the next one still can.

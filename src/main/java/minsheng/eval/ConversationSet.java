@@ -1,8 +1,6 @@
 package minsheng.eval;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.TextFile;
 
 /**
  * A question set that needs more than one id or {@code DECLINE} a line: messages asking several things
@@ -59,7 +58,7 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
 
     /** Whether a file needs this reader rather than {@link QuestionSet}: a conversation or a new label. */
     public static boolean needs(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFile.read(file).lines().toList();
         return lines.stream().anyMatch(l -> NEW_LABEL.matcher(l).find()) || conversational(lines);
     }
 
@@ -82,7 +81,7 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
 
     /** Reads the file, refusing bad lines, unknown ids and unknown topics, each named by line. */
     public static ConversationSet read(Path file, KnowledgeBase knowledge) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<String> lines = TextFile.read(file).lines().toList();
         boolean conversations = conversational(lines);
         List<String> errors = new ArrayList<>();
         List<Dialogue> dialogues = new ArrayList<>();

@@ -86,7 +86,7 @@ public final class Matcher {
      * line or two; a message of thousands of characters (Telegram allows 4096) would otherwise cost time for nothing
      * and grow the search past what Lucene accepts.
      */
-    static String matched(String question) {
+    public static String matched(String question) {
         if (question == null) {
             return "";
         }
