@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import minsheng.answer.Conversations;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
+import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Topic;
 import minsheng.knowledge.TopicSummaries;
 
 /**
@@ -40,20 +42,19 @@ public final class ConversationEvaluation {
 
     public static ConversationEvaluation run(Snapshot snapshot, ConversationSet set) {
         Conversations conversations = new Conversations(() -> snapshot);
-        TopicSummaries topics = snapshot.knowledge().topicSummaries();
         List<Outcome> outcomes = new ArrayList<>();
         for (ConversationSet.Dialogue d : set.dialogues()) {
             conversations.forget(CHAT);
             for (int i = 0; i < d.turns().size(); i++) {
                 ConversationSet.Turn t = d.turns().get(i);
                 Reply reply = conversations.reply(CHAT, t.question());
-                outcomes.add(new Outcome(t, i > 0, reply, verdict(t, reply, topics)));
+                outcomes.add(new Outcome(t, i > 0, reply, verdict(t, reply, snapshot.knowledge())));
             }
         }
         return new ConversationEvaluation(outcomes);
     }
 
-    static Evaluation.Verdict verdict(ConversationSet.Turn t, Reply reply, TopicSummaries topics) {
+    static Evaluation.Verdict verdict(ConversationSet.Turn t, Reply reply, KnowledgeBase knowledge) {
         return switch (t.kind()) {
             case DECLINE -> switch (reply.kind()) {
                 case DECLINE, SMALLTALK -> Evaluation.Verdict.DECLINED_RIGHT;
@@ -68,7 +69,9 @@ public final class ConversationEvaluation {
                 case SUGGEST -> Evaluation.Verdict.SUGGESTED_WRONG;
                 case ANSWER -> Evaluation.Verdict.ANSWERED_WRONG;
             };
-            case TOPIC -> topicVerdict(topics.byLabel(t.topic()).orElseThrow(), reply);
+            case TOPIC -> knowledge.topicSummaries().byLabel(t.topic()).map(summary -> topicVerdict(summary, reply))
+                    .orElseGet(() -> knowledgeTopicVerdict(knowledge.topics().stream()
+                            .filter(x -> x.label().equals(t.topic())).findFirst().orElseThrow(), reply, knowledge));
             case ENTRIES -> entriesVerdict(t, reply);
         };
     }
@@ -87,6 +90,26 @@ public final class ConversationEvaluation {
                     : Evaluation.Verdict.ANSWERED_WRONG;
             case SUGGEST -> topic.listed() && offered.equals(topic.details()) ? Evaluation.Verdict.RIGHT
                     : offered.stream().anyMatch(all::contains) ? Evaluation.Verdict.SUGGESTED_RIGHT
+                    : Evaluation.Verdict.SUGGESTED_WRONG;
+            case DECLINE, SMALLTALK -> Evaluation.Verdict.DECLINED_WRONG;
+        };
+    }
+
+    /**
+     * For a label naming a knowledge topic rather than a topics.txt summary (「TOPIC:医疗医保」): right when the reply
+     * answers, or offers as a list, only entries of that topic; reaching some of them is offered-right; a figure from
+     * another topic is wrong.
+     */
+    private static Evaluation.Verdict knowledgeTopicVerdict(Topic topic, Reply reply, KnowledgeBase knowledge) {
+        java.util.function.Predicate<String> inTopic = id -> knowledge.entry(id).map(e -> e.topic() == topic)
+                .orElse(false);
+        List<String> offered = reply.suggestions().stream().map(Reply.Suggestion::entryId).toList();
+        return switch (reply.kind()) {
+            case ANSWER -> reply.entryIds().stream().allMatch(inTopic) ? Evaluation.Verdict.RIGHT
+                    : reply.entryIds().stream().anyMatch(inTopic) ? Evaluation.Verdict.SUGGESTED_RIGHT
+                    : Evaluation.Verdict.ANSWERED_WRONG;
+            case SUGGEST -> offered.stream().allMatch(inTopic) ? Evaluation.Verdict.RIGHT
+                    : offered.stream().anyMatch(inTopic) ? Evaluation.Verdict.SUGGESTED_RIGHT
                     : Evaluation.Verdict.SUGGESTED_WRONG;
             case DECLINE, SMALLTALK -> Evaluation.Verdict.DECLINED_WRONG;
         };

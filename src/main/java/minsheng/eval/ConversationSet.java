@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.TextFile;
+import minsheng.knowledge.Topic;
 
 /**
  * A question set that needs more than one id or {@code DECLINE} a line: messages asking several things
@@ -135,8 +136,9 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
         }
         if (label.startsWith(TOPIC)) {
             String topic = label.substring(TOPIC.length()).strip();
-            if (knowledge.topicSummaries().byLabel(topic).isEmpty()) {
-                errors.add(where + ": \"" + topic + "\" is not the name of a topic in the knowledge's topics.txt");
+            if (knowledge.topicSummaries().byLabel(topic).isEmpty() && Topic.byLabel(topic).isEmpty()) {
+                errors.add(where + ": \"" + topic + "\" is neither a topic of topics.txt nor a knowledge topic ("
+                        + String.join("、", knowledge.topics().stream().map(Topic::label).toList()) + ")");
                 return null;
             }
             return new Turn(line, question, label, Kind.TOPIC, List.of(), false, topic);

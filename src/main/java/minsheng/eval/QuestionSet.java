@@ -14,13 +14,15 @@ import minsheng.knowledge.TextFile;
  * EXPECTED is an entry id, {@code DECLINE}, or ids joined by {@code |} for a question that fairly asks about
  * several entries (offering them as a choice, or answering any one, is right). {@code #} starts a comment line. A
  * {@code DECLINE} line may carry a third column {@code NEAR:<entry id>}: the entry a careless bot would wrongly answer
- * it with.
+ * it with ({@code NEAR:-} when no entry is near).
  */
 public record QuestionSet(String name, List<Case> cases) {
 
     public static final String DECLINE = "DECLINE";
 
     public static final String NEAR = "NEAR:";
+    /** {@code NEAR:-}: a question to decline that no entry is near. */
+    static final String NO_NEAR = "-";
 
     /**
      * One question and what it should get; {@code expected} is empty for a question to decline, and {@code near}
@@ -81,7 +83,10 @@ public record QuestionSet(String name, List<Case> cases) {
                     continue;
                 }
                 near = third.substring(NEAR.length()).strip();
-                if (knowledge.entry(near).isEmpty()) {
+                if (near.equals(NO_NEAR)) {
+                    // a trap no entry is near (「2020年山西GDP多少」): nothing to count against
+                    near = null;
+                } else if (knowledge.entry(near).isEmpty()) {
                     errors.add(file + ":" + (i + 1) + ": \"" + near + "\" after NEAR: is not an entry id");
                 }
             }

@@ -27,7 +27,7 @@ public enum Topic {
         return label;
     }
 
-    static Optional<Topic> byLabel(String label) {
+    public static Optional<Topic> byLabel(String label) {
         return Arrays.stream(values()).filter(t -> t.label.equals(label)).findFirst();
     }
 
