@@ -20,6 +20,7 @@ import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
+import minsheng.eval.Benchmark;
 import minsheng.eval.Evaluation;
 import minsheng.eval.QuestionSet;
 import minsheng.knowledge.Article;
@@ -41,6 +42,9 @@ public final class Main {
               ask [--json] [QUESTION]    print the reply to QUESTION; with no QUESTION, one per line from stdin
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
               eval [FILE]                measure the matching on a question set (default eval/dev.tsv)
+              bench [--questions FILE] [--seconds N]
+                                         time answering in-process (default eval/dev.tsv, 5 s a phase);
+                                         the last line is one JSON object of figures
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
             DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
@@ -83,6 +87,7 @@ public final class Main {
                 case "ask" -> ask(config, rest);
                 case "check" -> check(config, rest);
                 case "eval" -> eval(config, rest);
+                case "bench" -> bench(config, rest);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
@@ -184,6 +189,49 @@ public final class Main {
         Snapshot snapshot = load(config);
         QuestionSet set = QuestionSet.read(file, snapshot.knowledge());
         Evaluation.run(snapshot, set).print(out, file.toString());
+        return 0;
+    }
+
+    private int bench(Config config, List<String> args) throws KnowledgeException, IOException {
+        Path file = DEFAULT_EVAL_SET;
+        double seconds = 5;
+        for (int i = 0; i < args.size(); i += 2) {
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (value == null || !(args.get(i).equals("--questions") || args.get(i).equals("--seconds"))) {
+                return usage("bench takes --questions FILE and --seconds N");
+            }
+            if (args.get(i).equals("--questions")) {
+                file = Path.of(value);
+                continue;
+            }
+            try {
+                seconds = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                seconds = -1;
+            }
+            if (!(seconds > 0 && seconds <= 3600)) {
+                return usage("--seconds must be a number of seconds from 0 to 3600, not \"" + value + "\"");
+            }
+        }
+        List<String> questions = Benchmark.questions(file);
+        if (questions.isEmpty()) {
+            return usage(file + " holds no questions");
+        }
+        long t0 = System.nanoTime();
+        KnowledgeBase knowledge = KnowledgeLoader.load(config.knowledgeDir());
+        long t1 = System.nanoTime();
+        Snapshot snapshot = Snapshot.build(knowledge, config.thresholds());
+        long t2 = System.nanoTime();
+        err.println("timing " + questions.size() + " questions from " + file + ": warm-up, one thread, all cores,"
+                + " cached, " + seconds + " s each");
+        Benchmark.Result result;
+        try {
+            result = Benchmark.run(snapshot, questions, seconds, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        out.println(new ObjectMapper().writeValueAsString(result.fields()));
         return 0;
     }
 
