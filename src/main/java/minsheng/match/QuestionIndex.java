@@ -21,15 +21,17 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -38,6 +40,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The wrapper around Lucene's analyzers and index: one in-memory document per way of asking (a question or a
@@ -55,7 +58,8 @@ final class QuestionIndex {
 
     private static final String TEXT = "text";
     private static final String PINYIN = "pinyin";
-    private static final String ORD = "ord";
+    /** Indexed for BM25, which needs how often a term occurs but not where. */
+    private static final FieldType COUNTED = counted();
     private static final int TOKENS_PER_HAN_WORD = 3;
 
     /** A way of asking for an entry, already normalized. */
@@ -153,8 +157,11 @@ final class QuestionIndex {
             }
         }
 
-        /** Works out every known term's weight and statistics; after this the dictionary is only read. */
-        void seal(IndexSearcher searcher) throws IOException {
+        /**
+         * Works out every known term's weight, and reads the Lucene statistics of every term the index holds in one
+         * pass over its term dictionary; after this the dictionary is only read.
+         */
+        void seal(DirectoryReader reader) throws IOException {
             int n = terms.size();
             weights = new double[n];
             counted = new boolean[n];
@@ -162,21 +169,30 @@ final class QuestionIndex {
             entriesWith = new int[n][];
             states = new TermStates[n];
             for (int i = 0; i < n; i++) {
-                String t = terms.get(i);
-                weights[i] = weight(t);
-                counted[i] = counts(t);
+                weights[i] = weight(terms.get(i));
+                counted[i] = counts(terms.get(i));
                 docsWith[i] = docLists.get(i).stream().mapToInt(Integer::intValue).toArray();
                 entriesWith[i] = entryLists.get(i).stream().mapToInt(Integer::intValue).toArray();
-                if (docsWith[i].length > 0) {
-                    TermStates s = TermStates.build(searcher, new Term(field, t), true);
-                    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-                        s.get(leaf); // loaded now, so searches only read it
-                    }
-                    states[i] = s.docFreq() > 0 ? s : null;
-                }
             }
             docLists.clear();
             entryLists.clear();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                org.apache.lucene.index.Terms indexed = leaf.reader().terms(field);
+                if (indexed == null) {
+                    continue;
+                }
+                TermsEnum each = indexed.iterator();
+                for (BytesRef term = each.next(); term != null; term = each.next()) {
+                    Integer id = ids.get(term.utf8ToString());
+                    if (id == null) {
+                        continue; // the index and the dictionary analyze alike, so this does not happen
+                    }
+                    if (states[id] == null) {
+                        states[id] = new TermStates(reader.getContext());
+                    }
+                    states[id].register(each.termState(), leaf.ord, each.docFreq(), each.totalTermFreq());
+                }
+            }
         }
 
         /**
@@ -269,8 +285,6 @@ final class QuestionIndex {
     private final Analyzer analyzer = new PerFieldAnalyzerWrapper(characters(), Map.of(PINYIN, syllables()));
     /** Per stored question (by ordinal): the entry it asks for. */
     private final String[] entryIds;
-    /** Lucene document number to ordinal. */
-    private final int[] ordinals;
     /** Entry id to its number in the dictionaries' entry lists. */
     private final Map<String, Integer> entries = new HashMap<>();
     /** Per entry, its questions, keywords and answer as normalized text, to look up whole words in. */
@@ -283,14 +297,16 @@ final class QuestionIndex {
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         List<Set<String>> textSets = new ArrayList<>();
         List<Set<String>> pinyinSets = new ArrayList<>();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        // One segment, never merged, written by this one thread: Lucene's document numbers are the ordinals.
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setMergePolicy(NoMergePolicy.INSTANCE)
+                .setUseCompoundFile(false);
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
             for (int i = 0; i < phrases.size(); i++) {
                 TextNormalizer.Normalized text = phrases.get(i).text();
                 Document doc = new Document();
-                doc.add(new StoredField(ORD, i));
-                doc.add(new TextField(TEXT, text.canonical(), Field.Store.NO));
+                doc.add(new Field(TEXT, text.canonical(), COUNTED));
                 for (String sound : sounds(text)) {
-                    doc.add(new TextField(PINYIN, sound, Field.Store.NO));
+                    doc.add(new Field(PINYIN, sound, COUNTED));
                 }
                 writer.addDocument(doc);
                 textSets.add(terms(TEXT, text.canonical()));
@@ -301,11 +317,9 @@ final class QuestionIndex {
             searcher = new IndexSearcher(reader);
             searcher.setSimilarity(new BM25Similarity());
             searcher.setQueryCache(null); // every question is new; caching term queries only costs
-            // Read once which document is which stored question, so a search never loads a stored field.
-            ordinals = new int[reader.maxDoc()];
-            StoredFields stored = reader.storedFields();
-            for (int d = 0; d < ordinals.length; d++) {
-                ordinals[d] = stored.document(d).getField(ORD).numericValue().intValue();
+            if (reader.maxDoc() != phrases.size()) {
+                throw new IllegalStateException("the index holds " + reader.maxDoc() + " documents for "
+                        + phrases.size() + " ways of asking");
             }
         } catch (IOException e) {
             throw new UncheckedIOException("building an in-memory index failed", e);
@@ -347,8 +361,8 @@ final class QuestionIndex {
         textField.entries(textEntries);
         pinyinField.entries(pinyinEntries);
         try {
-            textField.seal(searcher);
-            pinyinField.seal(searcher);
+            textField.seal((DirectoryReader) searcher.getIndexReader());
+            pinyinField.seal((DirectoryReader) searcher.getIndexReader());
         } catch (IOException e) {
             throw new UncheckedIOException("reading an in-memory index failed", e);
         }
@@ -400,7 +414,7 @@ final class QuestionIndex {
             ScoreDoc[] hits = searcher.search(q.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
             List<Integer> out = new ArrayList<>(hits.length);
             for (ScoreDoc hit : hits) {
-                out.add(ordinals[hit.doc]);
+                out.add(hit.doc);
             }
             return out;
         } catch (IOException e) {
@@ -482,6 +496,13 @@ final class QuestionIndex {
     /** The BM25 idf formula, here over entries rather than stored questions. */
     private static double idf(long docFreq, long docCount) {
         return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
+    }
+
+    private static FieldType counted() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     /** Han characters alone and in pairs; Latin words and numbers whole. */
