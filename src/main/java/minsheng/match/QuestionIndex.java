@@ -3,6 +3,7 @@ package minsheng.match;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,16 +30,22 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NoMergePolicy;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermState;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -61,6 +68,7 @@ final class QuestionIndex {
     /** Indexed for BM25, which needs how often a term occurs but not where. */
     private static final FieldType COUNTED = counted();
     private static final int TOKENS_PER_HAN_WORD = 3;
+    private static final BM25Similarity SIMILARITY = new BM25Similarity();
 
     /** A way of asking for an entry, already normalized. */
     record Phrase(String entryId, TextNormalizer.Normalized text) {}
@@ -118,6 +126,9 @@ final class QuestionIndex {
         private int[][] docsWith;
         private int[][] entriesWith;
         private TermStates[] states;
+        /** Per searchable term: the Lucene documents holding it, and the BM25 score it gives each, as Lucene does. */
+        private int[][] scoredDocs;
+        private float[][] scores;
         private double[] docWeights;
         private double[] entryWeights;
 
@@ -176,6 +187,8 @@ final class QuestionIndex {
             }
             docLists.clear();
             entryLists.clear();
+            scoredDocs = new int[n][];
+            scores = new float[n][];
             for (LeafReaderContext leaf : reader.leaves()) {
                 org.apache.lucene.index.Terms indexed = leaf.reader().terms(field);
                 if (indexed == null) {
@@ -193,6 +206,71 @@ final class QuestionIndex {
                     states[id].register(each.termState(), leaf.ord, each.docFreq(), each.totalTermFreq());
                 }
             }
+            IndexSearcher searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(SIMILARITY);
+            CollectionStatistics collection = searcher.collectionStatistics(field);
+            for (int id = 0; id < n; id++) {
+                if (states[id] != null) {
+                    score(id, reader, searcher, collection);
+                }
+            }
+        }
+
+        /**
+         * The score a term gives each document holding it, worked out by Lucene's own BM25 with the statistics a
+         * search would use; a search then adds them up per document.
+         */
+        private void score(int id, DirectoryReader reader, IndexSearcher searcher, CollectionStatistics collection)
+                throws IOException {
+            Term term = new Term(field, terms.get(id));
+            Similarity.SimScorer bm25 = SIMILARITY.scorer(1f, collection,
+                    searcher.termStatistics(term, states[id].docFreq(), states[id].totalTermFreq()));
+            List<Integer> docs = new ArrayList<>();
+            List<Float> docScores = new ArrayList<>();
+            for (LeafReaderContext leaf : reader.leaves()) {
+                TermState state = states[id].get(leaf);
+                if (state == null) {
+                    continue;
+                }
+                TermsEnum each = leaf.reader().terms(field).iterator();
+                each.seekExact(term.bytes(), state);
+                PostingsEnum postings = each.postings(null, PostingsEnum.FREQS);
+                NumericDocValues norms = leaf.reader().getNormValues(field);
+                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+                    long norm = norms != null && norms.advanceExact(d) ? norms.longValue() : 1L;
+                    docs.add(leaf.docBase + d);
+                    docScores.add(bm25.score(postings.freq(), norm));
+                }
+            }
+            scoredDocs[id] = docs.stream().mapToInt(Integer::intValue).toArray();
+            scores[id] = new float[docScores.size()];
+            for (int i = 0; i < scores[id].length; i++) {
+                scores[id][i] = docScores.get(i);
+            }
+        }
+
+        /**
+         * Adds what each searchable term of {@code query} scores to every document holding it; returns how many
+         * documents matched for the first time.
+         */
+        int accumulate(Terms query, double[] sums, boolean[] matched) {
+            int fresh = 0;
+            for (int i = 0; i < query.ids().length; i++) {
+                int id = query.ids()[i];
+                if (id < 0 || scoredDocs[id] == null) {
+                    continue;
+                }
+                int[] docs = scoredDocs[id];
+                float[] termScores = scores[id];
+                for (int k = 0; k < docs.length; k++) {
+                    sums[docs[k]] += termScores[k];
+                    if (!matched[docs[k]]) {
+                        matched[docs[k]] = true;
+                        fresh++;
+                    }
+                }
+            }
+            return fresh;
         }
 
         /**
@@ -315,7 +393,7 @@ final class QuestionIndex {
             writer.commit();
             DirectoryReader reader = DirectoryReader.open(directory);
             searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(new BM25Similarity());
+            searcher.setSimilarity(SIMILARITY);
             searcher.setQueryCache(null); // every question is new; caching term queries only costs
             if (reader.maxDoc() != phrases.size()) {
                 throw new IllegalStateException("the index holds " + reader.maxDoc() + " documents for "
@@ -404,13 +482,38 @@ final class QuestionIndex {
         return spoken.equals(canonical) ? List.of(spoken) : List.of(spoken, canonical);
     }
 
-    /** Ordinals of the best documents for the query by BM25 over both fields, best first. */
+    /**
+     * Ordinals of the best documents for the query by BM25 over both fields, best first, ties by ordinal: what
+     * {@link #searchWithLucene} finds, from scores worked out when the index was built. Lucene adds a document's term
+     * scores (floats) up as a double in an order of its own; a double holds such a sum exactly whatever the order,
+     * so the two agree to the bit ({@code QuestionIndexTest} holds them to it).
+     */
     List<Integer> search(TermSet query, int limit) {
+        double[] sums = new double[entryIds.length];
+        boolean[] matched = new boolean[entryIds.length];
+        int hits = textField.accumulate(query.text, sums, matched) + pinyinField.accumulate(query.pinyin, sums, matched);
+        // Best score first, then the lower document number, as Lucene's collector ranks: one sortable number each.
+        long[] ranked = new long[hits];
+        int k = 0;
+        for (int d = 0; d < sums.length; d++) {
+            if (matched[d]) {
+                ranked[k++] = ((long) Float.floatToIntBits((float) sums[d]) << 32) | (~d & 0xFFFFFFFFL);
+            }
+        }
+        Arrays.sort(ranked);
+        List<Integer> out = new ArrayList<>(Math.min(limit, hits));
+        for (int i = hits - 1; i >= 0 && out.size() < limit; i--) {
+            out.add(~(int) ranked[i]);
+        }
+        return out;
+    }
+
+    /** The same search run by Lucene itself, to hold {@link #search} to it. */
+    List<Integer> searchWithLucene(TermSet query, int limit) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         textField.clauses(query.text, q);
         pinyinField.clauses(query.pinyin, q);
         try {
-            // Only the best {@code limit} matter, not how many match in all: BM25 may skip what cannot make them.
             ScoreDoc[] hits = searcher.search(q.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
             List<Integer> out = new ArrayList<>(hits.length);
             for (ScoreDoc hit : hits) {
