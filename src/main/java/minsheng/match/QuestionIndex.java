@@ -500,12 +500,48 @@ final class QuestionIndex {
                 ranked[k++] = ((long) Float.floatToIntBits((float) sums[d]) << 32) | (~d & 0xFFFFFFFFL);
             }
         }
-        Arrays.sort(ranked);
-        List<Integer> out = new ArrayList<>(Math.min(limit, hits));
-        for (int i = hits - 1; i >= 0 && out.size() < limit; i--) {
+        int from = Math.max(0, hits - limit);
+        select(ranked, from); // the best {@code limit} to the top end, then only those sorted
+        Arrays.sort(ranked, from, hits);
+        List<Integer> out = new ArrayList<>(hits - from);
+        for (int i = hits - 1; i >= from; i--) {
             out.add(~(int) ranked[i]);
         }
         return out;
+    }
+
+    /**
+     * Reorders {@code a} so that {@code a[k]} holds what a sort would put there, with nothing greater before it and
+     * nothing less after it (Hoare's selection).
+     */
+    private static void select(long[] a, int k) {
+        int lo = 0;
+        int hi = a.length - 1;
+        while (lo < hi) {
+            long pivot = a[(lo + hi) >>> 1];
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < pivot) {
+                    i++;
+                }
+                while (a[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    long t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (k <= j) {
+                hi = j;
+            } else if (k >= i) {
+                lo = i;
+            } else {
+                return;
+            }
+        }
     }
 
     /** The same search run by Lucene itself, to hold {@link #search} to it. */
