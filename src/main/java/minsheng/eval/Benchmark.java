@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import minsheng.answer.Snapshot;
@@ -106,26 +107,37 @@ public final class Benchmark {
         }
     }
 
+    /** At most this many timings are kept (a uniform sample of them all), so a long run fits a small heap. */
+    private static final int KEPT = 1 << 18;
+
     private static Timings timed(Consumer<String> ask, List<String> questions, long nanos) {
-        long[] took = new long[1 << 16];
-        int n = 0;
+        long[] kept = new long[KEPT];
+        long n = 0;
+        long max = 0;
         long start = System.nanoTime();
         long end = start + nanos;
         long now = start;
         // At least one round over the set, so every question counts once.
         while (now < end || n < questions.size()) {
-            if (n == took.length) {
-                took = Arrays.copyOf(took, n * 2);
-            }
-            ask.accept(questions.get(n % questions.size()));
+            ask.accept(questions.get((int) (n % questions.size())));
             long after = System.nanoTime();
-            took[n++] = after - now;
+            long took = after - now;
             now = after;
+            max = Math.max(max, took);
+            if (n < KEPT) {
+                kept[(int) n] = took;
+            } else {
+                long slot = ThreadLocalRandom.current().nextLong(n + 1); // reservoir sampling
+                if (slot < KEPT) {
+                    kept[(int) slot] = took;
+                }
+            }
+            n++;
         }
-        long[] sorted = Arrays.copyOf(took, n);
+        long[] sorted = Arrays.copyOf(kept, (int) Math.min(n, KEPT));
         Arrays.sort(sorted);
         return new Timings(n, n / ((now - start) / 1e9), micros(sorted, 0.50), micros(sorted, 0.90),
-                micros(sorted, 0.99), sorted[n - 1] / 1e3);
+                micros(sorted, 0.99), max / 1e3);
     }
 
     /** Questions answered per second with one thread per core, each going round the set from its own place. */
