@@ -17,9 +17,12 @@ record Config(
         Set<Long> adminIds,
         Path knowledgeDir,
         Path dataDir,
-        Thresholds thresholds) {
+        Thresholds thresholds,
+        String logLevel) {
 
     static final String DEFAULT_API_URL = "https://api.telegram.org";
+    static final String DEFAULT_LOG_LEVEL = "info";
+    static final java.util.List<String> LOG_LEVELS = java.util.List.of("trace", "debug", "info", "warn", "error", "off");
 
     Config {
         adminIds = Set.copyOf(adminIds);
@@ -51,7 +54,12 @@ record Config(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("ANSWER_THRESHOLD, SUGGEST_THRESHOLD: " + e.getMessage(), e);
         }
-        return new Config(token, api, admins, knowledge, data, thresholds);
+        String level = env.getOrDefault("LOG_LEVEL", DEFAULT_LOG_LEVEL).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!LOG_LEVELS.contains(level)) {
+            throw new IllegalArgumentException("LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS)
+                    + ", was \"" + env.get("LOG_LEVEL") + "\"");
+        }
+        return new Config(token, api, admins, knowledge, data, thresholds, level);
     }
 
     private static URI apiUrl(String value) {
@@ -60,10 +68,15 @@ record Config(
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException("not an http(s) URL");
             }
+            // Bot API calls go to scheme://host:port/bot<token>/<method>; a path in the base URL would be lost.
+            if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")
+                    || uri.getRawQuery() != null) {
+                throw new IllegalArgumentException("a path or query in the base URL is not supported");
+            }
             return uri;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("TELEGRAM_API_URL must be the Bot API base URL such as "
-                    + DEFAULT_API_URL + ", was \"" + value + "\"", e);
+                    + DEFAULT_API_URL + ", was \"" + value + "\" (" + e.getMessage() + ")", e);
         }
     }
 
@@ -108,6 +121,7 @@ record Config(
     @Override
     public String toString() {
         return "Config[token=" + (token == null ? "unset" : "****") + ", apiUrl=" + apiUrl + ", adminIds=" + adminIds
-                + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds + "]";
+                + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds
+                + ", logLevel=" + logLevel + "]";
     }
 }

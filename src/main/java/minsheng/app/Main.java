@@ -2,6 +2,7 @@ package minsheng.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -28,6 +29,10 @@ import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
 import minsheng.knowledge.Problem;
+import minsheng.telegram.Hooks;
+import minsheng.telegram.TelegramApi;
+import minsheng.telegram.TelegramBot;
+import minsheng.telegram.Tuning;
 
 /**
  * The composition root: reads the configuration, loads the knowledge, builds the snapshot and runs the command.
@@ -37,7 +42,8 @@ public final class Main {
 
     static final String USAGE = """
             usage: java -jar minsheng-bot.jar [COMMAND]
-              (none)                     the console chat (the Telegram channel is not in this build yet)
+              (none)                     the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the console chat
+              telegram                   the Telegram bot (long polling; needs TELEGRAM_BOT_TOKEN)
               chat                       talk to the bot in this console
               ask [--json] [QUESTION]    print the reply to QUESTION; with no QUESTION, one per line from stdin
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
@@ -47,7 +53,7 @@ public final class Main {
                                          the last line is one JSON object of figures
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
-            DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO (see README.md)""";
+            DATA_DIR, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO, LOG_LEVEL (see README.md)""";
 
     static final Path DEFAULT_EVAL_SET = Path.of("eval", "dev.tsv");
 
@@ -67,6 +73,8 @@ public final class Main {
         // Java 17 prints with the platform charset, which may not be UTF-8; citizens' text always is.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // The log (slf4j-simple) writes to System.err: make it UTF-8 too.
+        System.setErr(err);
         System.exit(new Main(System.getenv(), System.in, out, err).run(args));
     }
 
@@ -80,9 +88,11 @@ public final class Main {
             err.println("configuration: " + e.getMessage());
             return 2;
         }
+        configureLogging(config.logLevel());
         try {
             return switch (command) {
-                case "" -> config.hasToken() ? telegram() : chat(config);
+                case "" -> config.hasToken() ? telegram(config) : chat(config);
+                case "telegram" -> telegram(config);
                 case "chat" -> chat(config);
                 case "ask" -> ask(config, rest);
                 case "check" -> check(config, rest);
@@ -105,10 +115,62 @@ public final class Main {
         }
     }
 
-    private int telegram() {
-        err.println("TELEGRAM_BOT_TOKEN is set, but this build has no Telegram channel yet."
-                + " Unset it to talk to the bot in the console (java -jar target/minsheng-bot.jar chat).");
-        return 2;
+    /**
+     * slf4j-simple reads its settings once, when the first logger is made; nothing logs before this point. Settings
+     * given with -D on the command line win.
+     */
+    static void configureLogging(String level) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", level);
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd HH:mm:ss.SSS");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "true");
+        // The library logs each failed poll with a stack trace; TelegramApi logs the same event in one line.
+        if (!level.equals("debug") && !level.equals("trace")) {
+            setIfAbsent("org.slf4j.simpleLogger.log.org.telegram.telegrambots.longpolling.BotSession", "off");
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Serves Telegram until the process is told to stop (SIGTERM, Ctrl-C) or this thread is interrupted. */
+    private int telegram(Config config) throws KnowledgeException {
+        if (!config.hasToken()) {
+            err.println("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather and set its token"
+                    + " (see README.md, Telegram)");
+            return 2;
+        }
+        CurrentSnapshot current = new CurrentSnapshot(load(config));
+        Conversations conversations = new Conversations(current);
+        TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
+                conversations, current, hooks(), Tuning.DEFAULTS, Ticker.systemTicker());
+        Thread shutdown = new Thread(bot::close, "tg-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            bot.start();
+            bot.awaitClose();
+            return 0;
+        } catch (TelegramBot.BadToken e) {
+            err.println(e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            return 0;
+        } finally {
+            bot.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
+        }
+    }
+
+    /** What other parts of the bot add to the Telegram channel: commands, documents, buttons (none yet). */
+    private Hooks hooks() {
+        return new Hooks();
     }
 
     private int chat(Config config) throws KnowledgeException, IOException {

@@ -42,7 +42,7 @@ class ConfigTest {
     @Test
     void namesTheSettingThatIsWrong() {
         assertEquals("TELEGRAM_API_URL must be the Bot API base URL such as https://api.telegram.org,"
-                        + " was \"ftp://example\"",
+                        + " was \"ftp://example\" (not an http(s) URL)",
                 assertThrows(IllegalArgumentException.class,
                         () -> Config.fromEnvironment(Map.of("TELEGRAM_API_URL", "ftp://example"))).getMessage());
         assertEquals("ANSWER_THRESHOLD, SUGGEST_THRESHOLD: suggest threshold (0.9) cannot be"
@@ -55,5 +55,23 @@ class ConfigTest {
         assertEquals("AMBIGUITY_RATIO must be a number between 0 and 1, was \"2\"",
                 assertThrows(IllegalArgumentException.class,
                         () -> Config.fromEnvironment(Map.of("AMBIGUITY_RATIO", "2"))).getMessage());
+    }
+
+    @Test
+    void readsTheLogLevelAndRefusesAnUnknownOne() {
+        assertEquals("info", Config.fromEnvironment(Map.of()).logLevel());
+        assertEquals("debug", Config.fromEnvironment(Map.of("LOG_LEVEL", " DEBUG ")).logLevel());
+        assertEquals("LOG_LEVEL must be one of trace, debug, info, warn, error, off, was \"verbose\"",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Config.fromEnvironment(Map.of("LOG_LEVEL", "verbose"))).getMessage());
+    }
+
+    @Test
+    void refusesABaseUrlWithAPathTheBotApiCallsWouldLose() {
+        assertEquals("http://127.0.0.1:8081", Config.fromEnvironment(
+                Map.of("TELEGRAM_API_URL", "http://127.0.0.1:8081")).apiUrl().toString());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Config.fromEnvironment(
+                Map.of("TELEGRAM_API_URL", "https://example.org/telegram"))).getMessage()
+                .contains("a path or query in the base URL is not supported"));
     }
 }

@@ -11,9 +11,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import minsheng.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
 
 /** The command line, run in-process with its streams captured, exactly as an operator would use it. */
@@ -131,13 +133,51 @@ class MainTest {
     }
 
     @Test
-    void neverPrintsTheToken() {
+    void neverPrintsTheToken() throws Exception {
         String token = "123456:SECRET-token_value-abcdefghij";
-        Run r = run(Map.of("TELEGRAM_BOT_TOKEN", token), "");
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        Run r;
+        try (FakeBotApi fake = new FakeBotApi()) {
+            // The fake Bot API refuses this token, as Telegram refuses a wrong one.
+            r = run(Map.of("TELEGRAM_BOT_TOKEN", token, "TELEGRAM_API_URL", fake.url().toString()), "");
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("the Bot API refused TELEGRAM_BOT_TOKEN (401)"), r.err());
         assertFalse(r.out().contains("SECRET") || r.err().contains("SECRET"), r.err());
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("SECRET"), log.toString(StandardCharsets.UTF_8));
         Run bad = run(Map.of("TELEGRAM_BOT_TOKEN", "not a token SECRET"), "", "chat");
         assertEquals(2, bad.status());
         assertFalse(bad.err().contains("SECRET"), bad.err());
+    }
+
+    @Test
+    void withATokenTheBareJarServesTelegramUntilStopped() throws Exception {
+        try (FakeBotApi fake = new FakeBotApi()) {
+            Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
+                    "TELEGRAM_API_URL", fake.url().toString(), "LOG_LEVEL", "warn");
+            int[] status = {-1};
+            Thread serving = new Thread(() -> status[0] = run(env, "").status());
+            serving.start();
+            fake.text(42, "心脏支架现在多少钱");
+            FakeBotApi.Sent reply = fake.awaitSent(42, 1, Duration.ofSeconds(20)).get(0);
+            assertTrue(reply.plainText().contains("700余元"), reply.text());
+            assertTrue(reply.text().contains("<b>700余元</b>"), reply.text());
+            serving.interrupt();
+            serving.join(5000);
+            assertFalse(serving.isAlive(), "stops within 5 s");
+            assertEquals(0, status[0]);
+        }
+    }
+
+    @Test
+    void telegramWithoutATokenSaysWhatIsMissing() {
+        Run r = run("telegram");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("TELEGRAM_BOT_TOKEN is not set"), r.err());
     }
 
     @Test

@@ -1,0 +1,112 @@
+package minsheng.telegram;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What other parts of the bot (the admin features) add to the Telegram channel, registered by the composition root:
+ * extra commands, a handler for documents users send, and callback-data prefixes for their own buttons. Handlers
+ * run on the chat's worker thread; what they return is sent as plain text (escaped) with optional buttons.
+ */
+public final class Hooks {
+
+    /** Who asked, where, and the text after the command (or the callback data, for a button). */
+    public record Request(long userId, long chatId, boolean group, String argument) {}
+
+    /** What to send back: plain text and rows of buttons (may be empty). */
+    public record Response(String text, List<List<Button>> buttons) {
+        public Response {
+            buttons = buttons.stream().map(List::copyOf).toList();
+        }
+
+        public static Response text(String text) {
+            return new Response(text, List.of());
+        }
+    }
+
+    /** A command such as /reload. */
+    @FunctionalInterface
+    public interface CommandHandler {
+        Response handle(Request request) throws Exception;
+    }
+
+    /** A document a user sent, with its bytes (fetched through getFile). */
+    @FunctionalInterface
+    public interface DocumentHandler {
+        Response handle(Request request, String fileName, byte[] bytes) throws Exception;
+    }
+
+    /** A tap on a button whose callback data starts with the registered prefix; the request's argument is the data. */
+    @FunctionalInterface
+    public interface CallbackHandler {
+        Response handle(Request request) throws Exception;
+    }
+
+    /** A command as shown in Telegram's command menu (description null: not listed there). */
+    record Command(String name, String description, CommandHandler handler) {}
+
+    /** Callback prefixes the channel's own buttons use; other prefixes must not start with these. */
+    static final List<String> RESERVED_PREFIXES = List.of("a:", "t:", "topics");
+    static final List<String> BUILT_IN_COMMANDS = List.of("start", "help", "topics", "ask");
+
+    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Map<String, CallbackHandler> callbacks = new LinkedHashMap<>();
+    private DocumentHandler documents;
+
+    /**
+     * Adds a command. {@code name} is what follows the slash, {@code [a-z0-9_]{1,32}}; a description (1–256
+     * characters) lists it in Telegram's command menu, null keeps it unlisted (for admin commands).
+     */
+    public Hooks command(String name, String description, CommandHandler handler) {
+        if (name == null || !name.matches("[a-z0-9_]{1,32}") || BUILT_IN_COMMANDS.contains(name)
+                || commands.containsKey(name)) {
+            throw new IllegalArgumentException("command name must be [a-z0-9_]{1,32}, new and not one of "
+                    + BUILT_IN_COMMANDS + ", was \"" + name + "\"");
+        }
+        if (description != null && (description.isBlank() || description.length() > 256)) {
+            throw new IllegalArgumentException("command description must be 1 to 256 characters: /" + name);
+        }
+        commands.put(name, new Command(name, description, handler));
+        return this;
+    }
+
+    /** Sets the handler for documents users send (only one). */
+    public Hooks documents(DocumentHandler handler) {
+        if (documents != null) {
+            throw new IllegalStateException("a document handler is already set");
+        }
+        documents = handler;
+        return this;
+    }
+
+    /** Routes buttons whose callback data starts with {@code prefix} (ASCII, 1–16 characters) to the handler. */
+    public Hooks callbacks(String prefix, CallbackHandler handler) {
+        if (prefix == null || !prefix.matches("[!-~]{1,16}")
+                || RESERVED_PREFIXES.stream().anyMatch(r -> r.startsWith(prefix) || prefix.startsWith(r))
+                || callbacks.keySet().stream().anyMatch(p -> p.startsWith(prefix) || prefix.startsWith(p))) {
+            throw new IllegalArgumentException("callback prefix must be 1 to 16 ASCII characters that overlap neither "
+                    + RESERVED_PREFIXES + " nor another prefix, was \"" + prefix + "\"");
+        }
+        callbacks.put(prefix, handler);
+        return this;
+    }
+
+    Optional<Command> command(String name) {
+        return Optional.ofNullable(commands.get(name));
+    }
+
+    List<Command> commands() {
+        return List.copyOf(commands.values());
+    }
+
+    Optional<DocumentHandler> documents() {
+        return Optional.ofNullable(documents);
+    }
+
+    Optional<CallbackHandler> callback(String data) {
+        return callbacks.entrySet().stream().filter(e -> data.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst();
+    }
+}

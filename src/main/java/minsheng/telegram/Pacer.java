@@ -1,0 +1,59 @@
+package minsheng.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Keeps sending within Telegram's limits: about one message a second to a private chat (short bursts allowed),
+ * 20 a minute to a group, about 30 a second overall. A send waits its turn instead of earning a 429. Thread-safe.
+ */
+final class Pacer {
+
+    /** A rate with a burst, as a theoretical arrival time (GCRA): cheap, exact and one long per chat. */
+    static final class Rate {
+        private final long interval;
+        private final long tolerance;
+        private long next;
+
+        Rate(Duration interval, int burst) {
+            this.interval = interval.toNanos();
+            this.tolerance = (burst - 1) * this.interval;
+            this.next = Long.MIN_VALUE / 2;
+        }
+
+        /** Reserves the next slot and returns how long to wait for it, in nanoseconds (0: go now). */
+        synchronized long reserve(long now) {
+            next = Math.max(next, now);
+            long wait = next - tolerance - now;
+            next += interval;
+            return Math.max(0, wait);
+        }
+    }
+
+    private final Tuning tuning;
+    private final Rate global;
+    private final Cache<Long, Rate> chats;
+
+    Pacer(Tuning tuning) {
+        this.tuning = tuning;
+        // Evenly spaced, no burst: a burst on top of the steady rate would put more than the limit in one second.
+        this.global = new Rate(Duration.ofNanos(1_000_000_000L / tuning.globalPerSecond()), 1);
+        this.chats = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(10, TimeUnit.MINUTES).build();
+    }
+
+    /** Waits until one more message may go to this chat. */
+    void await(long chatId, boolean group) throws InterruptedException {
+        Rate chat = chats.get(chatId, id -> group ? new Rate(tuning.perGroupInterval(), tuning.perGroupBurst())
+                : new Rate(tuning.perChatInterval(), tuning.perChatBurst()));
+        sleep(chat.reserve(System.nanoTime()));
+        sleep(global.reserve(System.nanoTime()));
+    }
+
+    private static void sleep(long nanos) throws InterruptedException {
+        if (nanos > 0) {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package minsheng.telegram;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends through {@link TelegramApi} the way Telegram asks: paced within its limits, a 429 waits the
+ * {@code retry_after} it gives, 5xx and network failures retry with a capped back-off, a user who blocked the bot
+ * (403) is not retried, and HTML the server cannot parse is resent as plain text. Blocking; one chat's messages are
+ * sent by one thread at a time, so they arrive in order.
+ */
+final class Sender {
+
+    private static final Logger log = LoggerFactory.getLogger(Sender.class);
+
+    @FunctionalInterface
+    interface Call<T> {
+        T run() throws TelegramApi.ApiException;
+    }
+
+    private final TelegramApi api;
+    private final Pacer pacer;
+    private final Tuning tuning;
+    private final AtomicBoolean chatActionsWork = new AtomicBoolean(true);
+    private final AtomicBoolean chatActionFailureLogged = new AtomicBoolean();
+
+    Sender(TelegramApi api, Pacer pacer, Tuning tuning) {
+        this.api = api;
+        this.pacer = pacer;
+        this.tuning = tuning;
+    }
+
+    /** Sends one message; returns its id, or null when it could not be delivered (the reason is logged). */
+    Integer send(TelegramApi.Outgoing message, boolean group) {
+        TelegramApi.Outgoing[] current = {message};
+        return retrying("sendMessage", message.chatId(), true, group, () -> {
+            try {
+                return api.send(current[0]);
+            } catch (TelegramApi.ApiException e) {
+                if (e.code == 400 && current[0].html() && e.getMessage().toLowerCase().contains("can't parse entities")) {
+                    log.warn("chat {}: the server refused the HTML ({}); sending it as plain text", message.chatId(),
+                            e.getMessage());
+                    current[0] = current[0].asPlainText(Renderer.plain(current[0].text()));
+                    return api.send(current[0]);
+                }
+                throw e;
+            }
+        });
+    }
+
+    /** Answers a callback query so the button stops spinning; true when it was answered. */
+    boolean answerCallback(long chatId, String callbackId, String text) {
+        return retrying("answerCallbackQuery", chatId, false, false, () -> {
+            api.answerCallback(callbackId, text);
+            return Boolean.TRUE;
+        }) != null;
+    }
+
+    /** Shows "typing…"; optional, so a failure is logged once and otherwise ignored. */
+    void typing(long chatId) {
+        if (!chatActionsWork.get()) {
+            return;
+        }
+        try {
+            api.typing(chatId);
+        } catch (TelegramApi.ApiException e) {
+            if (e.code == 404 || e.code == 501) {
+                chatActionsWork.set(false);
+            }
+            if (chatActionFailureLogged.compareAndSet(false, true)) {
+                log.warn("sendChatAction failed ({}); the bot serves without the typing indicator", e.getMessage());
+            }
+        }
+    }
+
+    /** Runs a call until it succeeds, retrying what Telegram says is worth retrying. Null when given up. */
+    <T> T retrying(String what, long chatId, boolean paced, boolean group, Call<T> call) {
+        for (int attempt = 1; attempt <= tuning.maxAttempts(); attempt++) {
+            try {
+                if (paced) {
+                    pacer.await(chatId, group);
+                }
+                return call.run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                log.info("chat {}: {} dropped, the bot is stopping", chatId, what);
+                return null;
+            } catch (TelegramApi.ApiException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    log.info("chat {}: {} dropped, the bot is stopping", chatId, what);
+                    return null;
+                }
+                long waitMillis;
+                if (e.code == 429) {
+                    waitMillis = TimeUnit.SECONDS.toMillis(Math.max(1, e.retryAfterSeconds));
+                    log.warn("chat {}: {} answered 429, waiting {} s as asked (attempt {})", chatId, what,
+                            waitMillis / 1000, attempt);
+                } else if (e.code == 403) {
+                    log.info("chat {}: {} refused with 403 (the user blocked the bot or left); not retried", chatId,
+                            what);
+                    return null;
+                } else if (e.code == 0 || e.code >= 500) {
+                    waitMillis = Math.min(tuning.retryCap().toMillis(),
+                            tuning.retryBase().toMillis() << Math.min(attempt - 1, 20));
+                    log.warn("chat {}: {} failed ({}), retrying in {} ms (attempt {})", chatId, what, e.getMessage(),
+                            waitMillis, attempt);
+                } else {
+                    log.warn("chat {}: {} refused ({}); not retried", chatId, what, e.getMessage());
+                    return null;
+                }
+                if (attempt == tuning.maxAttempts()) {
+                    break;
+                }
+                try {
+                    Thread.sleep(waitMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    log.info("chat {}: {} dropped, the bot is stopping", chatId, what);
+                    return null;
+                }
+            }
+        }
+        log.error("chat {}: {} given up after {} attempts", chatId, what, tuning.maxAttempts());
+        return null;
+    }
+}

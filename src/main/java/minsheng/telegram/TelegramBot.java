@@ -1,0 +1,167 @@
+package minsheng.telegram;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import minsheng.answer.Conversations;
+import minsheng.answer.Messages;
+import minsheng.answer.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running Telegram channel: checks the token (getMe), sets the command menu, polls for updates and hands each
+ * to a worker lane of its chat. {@link #close()} stops polling, lets work in flight finish briefly and ends every
+ * thread, well within 5 s.
+ */
+public final class TelegramBot implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+    /** The Bot API refused the token: the bot cannot run. */
+    public static final class BadToken extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        BadToken(String message) {
+            super(message);
+        }
+    }
+
+    private final TelegramApi api;
+    private final Conversations conversations;
+    private final Supplier<Snapshot> snapshot;
+    private final Hooks hooks;
+    private final Tuning tuning;
+    private final Ticker ticker;
+    private final ChatLanes lanes;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile TelegramApi.Me me;
+
+    public TelegramBot(TelegramApi api, Conversations conversations, Supplier<Snapshot> snapshot, Hooks hooks,
+            Tuning tuning, Ticker ticker) {
+        this.api = api;
+        this.conversations = conversations;
+        this.snapshot = snapshot;
+        this.hooks = hooks;
+        this.tuning = tuning;
+        this.ticker = ticker;
+        this.lanes = new ChatLanes(tuning.workers(), tuning.queueCapacity());
+    }
+
+    /**
+     * Connects and starts serving; returns once polling runs. Waits (with capped back-off) while the Bot API cannot
+     * be reached; throws {@link BadToken} when it refuses the token. Returns early if the bot is closed meanwhile.
+     */
+    public void start() throws BadToken {
+        TelegramApi.Me self = connect();
+        if (self == null) {
+            return;
+        }
+        me = self;
+        log.info("connected as @{} (id {})", self.username(), self.id());
+        menu();
+        Sender sender = new Sender(api, new Pacer(tuning), tuning);
+        UpdateHandler handler = new UpdateHandler(self, conversations, snapshot, hooks, sender, api::download,
+                new FloodGuard(tuning, ticker), new Renderer(), tuning.questionLimit());
+        for (int attempt = 1; !stopping; attempt++) {
+            try {
+                api.startPolling(update -> dispatch(handler, update));
+                return;
+            } catch (TelegramApi.ApiException e) {
+                if (e.code == 401 || e.code == 404) {
+                    throw new BadToken(e.getMessage());
+                }
+                log.warn("{}; retrying", e.getMessage());
+                if (!pause(attempt)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The bot's username, once connected (for t.me links); null before. */
+    public String username() {
+        TelegramApi.Me m = me;
+        return m == null ? null : m.username();
+    }
+
+    private TelegramApi.Me connect() throws BadToken {
+        for (int attempt = 1; !stopping; attempt++) {
+            try {
+                return api.me();
+            } catch (TelegramApi.ApiException e) {
+                // Telegram answers 401 for a wrong token and 404 for one it cannot even read.
+                if (e.code == 401 || e.code == 404) {
+                    throw new BadToken("the Bot API refused TELEGRAM_BOT_TOKEN (" + e.code + "): check the token"
+                            + " with @BotFather, and TELEGRAM_API_URL");
+                }
+                log.warn("cannot reach the Bot API yet ({}); retrying", e.getMessage());
+                if (!pause(attempt)) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The command menu; optional, as some Bot API servers do not implement it: a failure is logged once. */
+    private void menu() {
+        List<TelegramApi.MenuItem> items = new ArrayList<>();
+        for (String name : Hooks.BUILT_IN_COMMANDS) {
+            items.add(new TelegramApi.MenuItem(name, Messages.get("telegram.menu." + name)));
+        }
+        hooks.commands().stream().filter(c -> c.description() != null)
+                .forEach(c -> items.add(new TelegramApi.MenuItem(c.name(), c.description())));
+        try {
+            api.setCommands(items);
+        } catch (TelegramApi.ApiException e) {
+            log.warn("setMyCommands failed ({}); the bot serves without a command menu", e.getMessage());
+        }
+    }
+
+    private void dispatch(UpdateHandler handler, Incoming update) {
+        try {
+            if (!lanes.submit(UpdateHandler.lane(update), () -> handler.handle(update))) {
+                log.info("update {} dropped: the bot is stopping", update.updateId());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            log.info("update {} dropped: the bot is stopping", update.updateId());
+        }
+    }
+
+    private boolean pause(int attempt) {
+        long wait = Math.min(tuning.pollBackOffCap().toMillis(), tuning.pollBackOffBase().toMillis()
+                << Math.min(attempt - 1, 20));
+        try {
+            return !closed.await(wait, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops polling, gives work in flight {@code shutdownGrace} to finish, and ends every thread. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        closed.countDown();
+        long started = System.nanoTime();
+        api.stopPolling();
+        lanes.close(tuning.shutdownGrace());
+        api.close();
+        log.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    }
+
+    /** Waits until {@link #close()} has been called. */
+    public void awaitClose() throws InterruptedException {
+        closed.await();
+    }
+}

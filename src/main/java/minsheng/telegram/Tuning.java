@@ -1,0 +1,70 @@
+package minsheng.telegram;
+
+import java.time.Duration;
+
+/**
+ * The Telegram channel's timings and limits. {@link #DEFAULTS} is what the bot runs with; tests shorten the waits so
+ * each fault scenario takes seconds. Not an operator setting: these follow Telegram's published limits.
+ *
+ * @param pollTimeout      how long one getUpdates call may be held open by the server (Telegram allows up to 50 s)
+ * @param pollBackOffBase  the first wait after a failed getUpdates; doubles on each failure in a row
+ * @param pollBackOffCap   the longest wait between failed getUpdates calls (the library's own grows to 15 minutes)
+ * @param callTimeout      how long any other call may take before it counts as a network failure
+ * @param retryBase        the first wait before resending after a 5xx or network failure; doubles each time
+ * @param retryCap         the longest such wait
+ * @param maxAttempts      how many times one message is tried before it is given up (and logged)
+ * @param perChatInterval  the pace of messages to one private chat (Telegram: about one a second)
+ * @param perChatBurst     messages a private chat may get at once before the pace applies
+ * @param perGroupInterval the pace of messages to one group (Telegram: 20 a minute)
+ * @param perGroupBurst    messages a group may get at once before the pace applies
+ * @param globalPerSecond  messages a second to all chats together (Telegram: about 30)
+ * @param floodLimit       messages from one user within {@code floodWindow} that are still ordinary use
+ * @param floodWindow      the window the flood guard counts in
+ * @param floodPause       how long a flooding user's messages are dropped after the notice
+ * @param workers          threads answering updates (different chats in parallel, one chat in order)
+ * @param queueCapacity    updates waiting to be answered before polling waits for the workers
+ * @param shutdownGrace    how long work in flight may take to finish when the bot is stopped
+ * @param questionLimit    characters of a message read for matching; the rest is cut off
+ */
+public record Tuning(
+        Duration pollTimeout,
+        Duration pollBackOffBase,
+        Duration pollBackOffCap,
+        Duration callTimeout,
+        Duration retryBase,
+        Duration retryCap,
+        int maxAttempts,
+        Duration perChatInterval,
+        int perChatBurst,
+        Duration perGroupInterval,
+        int perGroupBurst,
+        int globalPerSecond,
+        int floodLimit,
+        Duration floodWindow,
+        Duration floodPause,
+        int workers,
+        int queueCapacity,
+        Duration shutdownGrace,
+        int questionLimit) {
+
+    public static final Tuning DEFAULTS = new Tuning(
+            Duration.ofSeconds(50), Duration.ofMillis(500), Duration.ofSeconds(30),
+            Duration.ofSeconds(20), Duration.ofMillis(500), Duration.ofSeconds(30), 8,
+            Duration.ofSeconds(1), 3, Duration.ofSeconds(3), 5, 28,
+            20, Duration.ofMinutes(1), Duration.ofMinutes(2),
+            Math.max(2, Runtime.getRuntime().availableProcessors() * 2), 1000, Duration.ofSeconds(3), 500);
+
+    public Tuning {
+        if (maxAttempts < 1 || perChatBurst < 1 || perGroupBurst < 1 || globalPerSecond < 1 || floodLimit < 1
+                || workers < 1 || queueCapacity < 1 || questionLimit < 1) {
+            throw new IllegalArgumentException("counts in Tuning must be at least 1");
+        }
+    }
+
+    /** This tuning with the given pacing, for a load test that checks the limits themselves. */
+    Tuning withPace(Duration chat, int chatBurst, Duration group, int groupBurst, int global) {
+        return new Tuning(pollTimeout, pollBackOffBase, pollBackOffCap, callTimeout, retryBase, retryCap, maxAttempts,
+                chat, chatBurst, group, groupBurst, global, floodLimit, floodWindow, floodPause, workers,
+                queueCapacity, shutdownGrace, questionLimit);
+    }
+}

@@ -1,0 +1,457 @@
+package minsheng.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import minsheng.answer.Conversations;
+import minsheng.answer.Messages;
+import minsheng.answer.Reply;
+import minsheng.answer.Snapshot;
+import minsheng.knowledge.Entry;
+import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Topic;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one update, as a short pipeline of named steps: filter (what the bot never answers) → group rules (in a
+ * group, only what is addressed to the bot) → flood guard → parse (command, question, document, other) → act.
+ * Replies come from {@link Conversations}, keyed per Telegram chat; they are rendered to HTML and sent in order.
+ * Runs on the chat's worker thread; one update of a chat at a time.
+ */
+final class UpdateHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+    /** Files larger than this are refused before downloading (the Bot API's own getFile limit is 20 MB). */
+    static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
+    private static final int EXAMPLE_QUESTIONS = 4;
+
+    /** Where replies go: the chat, whether it is a group, and the message to reply to (in groups). */
+    record Place(long chatId, boolean group, Integer replyTo, long userId) {
+        String key() {
+            return "tg:" + chatId;
+        }
+    }
+
+    /** What a message asks for, once parsed. */
+    sealed interface Action {
+        record Command(String name, String argument, boolean addressedToUs) implements Action {}
+
+        record Question(String text) implements Action {}
+
+        record Document(Incoming.Document document) implements Action {}
+
+        record NotText() implements Action {}
+    }
+
+    private final TelegramApi.Me me;
+    private final Conversations conversations;
+    private final Supplier<Snapshot> snapshot;
+    private final Hooks hooks;
+    private final Sender sender;
+    private final Downloader downloader;
+    private final FloodGuard flood;
+    private final Renderer renderer;
+    private final int questionLimit;
+
+    /** Fetches a document's bytes (the Bot API's getFile and file download). */
+    @FunctionalInterface
+    interface Downloader {
+        byte[] download(String fileId, long maxBytes) throws TelegramApi.ApiException;
+    }
+
+    UpdateHandler(TelegramApi.Me me, Conversations conversations, Supplier<Snapshot> snapshot, Hooks hooks,
+            Sender sender, Downloader downloader, FloodGuard flood, Renderer renderer, int questionLimit) {
+        this.me = me;
+        this.conversations = conversations;
+        this.snapshot = snapshot;
+        this.hooks = hooks;
+        this.sender = sender;
+        this.downloader = downloader;
+        this.flood = flood;
+        this.renderer = renderer;
+        this.questionLimit = questionLimit;
+    }
+
+    /** The worker lane an update belongs to: its chat, so one chat's updates are handled in order. */
+    static long lane(Incoming in) {
+        if (in instanceof Incoming.Message m && m.chat() != null) {
+            return m.chat().id();
+        }
+        if (in instanceof Incoming.Callback c) {
+            return c.chat() != null ? c.chat().id() : c.userId();
+        }
+        return 0;
+    }
+
+    void handle(Incoming in) {
+        if (in instanceof Incoming.Message m) {
+            message(m);
+        } else if (in instanceof Incoming.Callback c) {
+            callback(c);
+        } else {
+            log.debug("update {}: {} passed over", in.updateId(), ((Incoming.Other) in).what());
+        }
+    }
+
+    // ---- messages: filter → group rules → flood guard → parse → act ----
+
+    private void message(Incoming.Message m) {
+        if (!passesFilter(m)) {
+            return;
+        }
+        Optional<String> text = addressedText(m);
+        if (text.isEmpty()) {
+            return;
+        }
+        Place place = new Place(m.chat().id(), m.chat().isGroup(), m.chat().isGroup() ? m.messageId() : null,
+                m.userId());
+        if (!underFloodLimit(place, m.updateId())) {
+            return;
+        }
+        Action action = parse(m, text.get());
+        try {
+            act(place, action);
+        } catch (RuntimeException e) {
+            log.error("update {} chat {}: {} failed: {}", m.updateId(), place.chatId(), action, e.toString());
+            sendText(place, Messages.get("telegram.error"), List.of());
+        }
+    }
+
+    /** Filter: other bots, channels and chats of unknown kind are never answered. */
+    private boolean passesFilter(Incoming.Message m) {
+        if (m.fromBot() || m.chat() == null || m.chat().kind() == Incoming.Chat.Kind.OTHER) {
+            log.debug("update {}: not from a person in a private chat or group; passed over", m.updateId());
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Group rules: a command for another bot is never ours; in a group the bot answers only commands, messages
+     * that @mention it and replies to its own messages. Gives the text to act on (the mention taken out).
+     */
+    private Optional<String> addressedText(Incoming.Message m) {
+        String text = m.argument() == null ? "" : m.argument();
+        if (m.command() != null) {
+            boolean ours = m.commandBot() == null || m.commandBot().equalsIgnoreCase(me.username());
+            return ours ? Optional.of(text) : Optional.empty();
+        }
+        if (!m.chat().isGroup()) {
+            return Optional.of(text);
+        }
+        String mention = "@" + me.username();
+        int at = text.toLowerCase(Locale.ROOT).indexOf(mention.toLowerCase(Locale.ROOT));
+        if (me.username() != null && at >= 0) {
+            return Optional.of((text.substring(0, at) + " " + text.substring(at + mention.length())).strip());
+        }
+        if (m.replyToUserId() != null && m.replyToUserId() == me.id()) {
+            return Optional.of(text);
+        }
+        return Optional.empty();
+    }
+
+    /** Flood guard: false when the user's message is dropped (after one notice). */
+    private boolean underFloodLimit(Place place, int updateId) {
+        switch (flood.check(place.userId())) {
+            case PASS:
+                return true;
+            case NOTICE:
+                log.warn("user {} sends too fast; one notice, then their messages are dropped for a while",
+                        place.userId());
+                sendText(place, Messages.get("telegram.flood"), List.of());
+                return false;
+            default:
+                log.debug("update {}: user {} still flooding; dropped", updateId, place.userId());
+                return false;
+        }
+    }
+
+    /** Parse: what the message asks for. */
+    private Action parse(Incoming.Message m, String text) {
+        if (m.command() != null) {
+            return new Action.Command(m.command(), text, m.commandBot() != null);
+        }
+        if (m.document() != null && hooks.documents().isPresent()) {
+            return new Action.Document(m.document());
+        }
+        if (m.text() == null || m.document() != null) {
+            return new Action.NotText();
+        }
+        if (text.isBlank()) {
+            // Only a mention of the bot: say how to ask.
+            return new Action.Command("help", "", true);
+        }
+        return new Action.Question(text);
+    }
+
+    /** Act: answer the question, run the command, take the document, or ask for text. */
+    private void act(Place place, Action action) {
+        if (action instanceof Action.Question q) {
+            question(place, q.text());
+        } else if (action instanceof Action.Command c) {
+            command(place, c);
+        } else if (action instanceof Action.Document d) {
+            document(place, d.document());
+        } else {
+            sendText(place, Messages.get("telegram.nontext"), List.of());
+        }
+    }
+
+    private void question(Place place, String text) {
+        String asked = text.length() > questionLimit ? cut(text, questionLimit) : text;
+        sender.typing(place.chatId());
+        Reply reply = conversations.reply(place.key(), asked);
+        log.info("chat {}: {} {} (score {})", place.chatId(), reply.kind(), reply.entryIds(),
+                String.format(Locale.ROOT, "%.2f", reply.score()));
+        sendReply(place, reply);
+    }
+
+    private void command(Place place, Action.Command c) {
+        switch (c.name()) {
+            case "start" -> start(place, c.argument());
+            case "help" -> sendText(place, Messages.get("telegram.help", reportName()), List.of());
+            case "topics" -> topics(place);
+            case "ask" -> {
+                if (c.argument().isBlank()) {
+                    sendText(place, Messages.get("telegram.ask.empty"), List.of());
+                } else {
+                    question(place, c.argument());
+                }
+            }
+            default -> {
+                Optional<Hooks.Command> hook = hooks.command(c.name());
+                if (hook.isPresent()) {
+                    respond(place, "/" + c.name(), () -> hook.get().handler().handle(request(place, c.argument())));
+                } else if (!place.group() || c.addressedToUs()) {
+                    // In a group, /other without @ may be meant for another bot: stay silent then.
+                    sendText(place, Messages.get("telegram.command.unknown"), List.of());
+                }
+            }
+        }
+    }
+
+    private void start(Place place, String payload) {
+        if (!payload.isBlank()) {
+            Optional<Reply> answer = DeepLinks.entryId(payload.strip())
+                    .flatMap(id -> conversations.answer(place.key(), id));
+            if (answer.isPresent()) {
+                log.info("chat {}: deep link to {}", place.chatId(), answer.get().entryIds());
+                sendReply(place, answer.get());
+                return;
+            }
+            sendText(place, Messages.get("telegram.deeplink.gone"), List.of(List.of(topicsButton())));
+            return;
+        }
+        conversations.forget(place.key());
+        List<List<Button>> buttons = new ArrayList<>();
+        for (Entry e : examples(snapshot.get().knowledge())) {
+            answerButton(e.standardQuestion(), e.id()).ifPresent(b -> buttons.add(List.of(b)));
+        }
+        buttons.add(List.of(topicsButton()));
+        sendText(place, Messages.get("telegram.start", reportName()), buttons);
+    }
+
+    /** A few example questions: the first entry of the first topics, the overview last, as it is the least concrete. */
+    static List<Entry> examples(KnowledgeBase knowledge) {
+        List<Topic> topics = new ArrayList<>(knowledge.topics());
+        if (topics.remove(Topic.OVERVIEW)) {
+            topics.add(Topic.OVERVIEW);
+        }
+        List<Entry> examples = new ArrayList<>();
+        for (Topic t : topics) {
+            knowledge.entries().stream().filter(e -> e.topic() == t).findFirst().ifPresent(examples::add);
+            if (examples.size() == EXAMPLE_QUESTIONS) {
+                break;
+            }
+        }
+        return examples;
+    }
+
+    private void topics(Place place) {
+        sendText(place, Messages.get("telegram.topics"), topicButtons());
+    }
+
+    private void document(Place place, Incoming.Document d) {
+        String name = d.fileName() == null ? "" : d.fileName();
+        respond(place, "document " + name, () -> {
+            if (d.size() > MAX_DOCUMENT_BYTES) {
+                return Hooks.Response.text(Messages.get("telegram.document.failed", "> 20 MB"));
+            }
+            byte[] bytes;
+            try {
+                bytes = downloader.download(d.fileId(), MAX_DOCUMENT_BYTES);
+            } catch (TelegramApi.ApiException e) {
+                log.warn("chat {}: document {} could not be fetched: {}", place.chatId(), name, e.getMessage());
+                return Hooks.Response.text(Messages.get("telegram.document.failed",
+                        e.code == 413 ? "> 20 MB" : String.valueOf(e.code)));
+            }
+            return hooks.documents().orElseThrow().handle(request(place, ""), name, bytes);
+        });
+    }
+
+    // ---- buttons ----
+
+    private void callback(Incoming.Callback c) {
+        long chat = c.chat() == null ? c.userId() : c.chat().id();
+        if (c.chat() == null || c.chat().kind() == Incoming.Chat.Kind.OTHER) {
+            sender.answerCallback(chat, c.id(), null);
+            return;
+        }
+        Place place = new Place(chat, c.chat().isGroup(), c.chat().isGroup() && c.messageId() > 0 ? c.messageId()
+                : null, c.userId());
+        FloodGuard.Verdict verdict = flood.check(c.userId());
+        // Every callback is answered, even a dropped one, or the button keeps spinning.
+        sender.answerCallback(chat, c.id(), null);
+        if (verdict == FloodGuard.Verdict.NOTICE) {
+            sendText(place, Messages.get("telegram.flood"), List.of());
+            return;
+        }
+        if (verdict == FloodGuard.Verdict.DROP) {
+            return;
+        }
+        String data = c.data() == null ? "" : c.data();
+        try {
+            if (data.startsWith("a:")) {
+                Optional<Reply> answer = conversations.answer(place.key(), data.substring(2));
+                log.info("chat {}: button for {} ({})", chat, data.substring(2), answer.isPresent() ? "answered" : "gone");
+                if (answer.isPresent()) {
+                    sendReply(place, answer.get());
+                } else {
+                    gone(place);
+                }
+            } else if (data.startsWith("t:")) {
+                topic(place, data.substring(2));
+            } else if (data.equals("topics")) {
+                topics(place);
+            } else {
+                Optional<Hooks.CallbackHandler> hook = hooks.callback(data);
+                if (hook.isPresent()) {
+                    respond(place, "button " + data, () -> hook.get().handle(request(place, data)));
+                } else {
+                    gone(place);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.error("update {} chat {}: button {} failed: {}", c.updateId(), chat, data, e.toString());
+            sendText(place, Messages.get("telegram.error"), List.of());
+        }
+    }
+
+    private void topic(Place place, String name) {
+        KnowledgeBase knowledge = snapshot.get().knowledge();
+        Optional<Topic> topic = knowledge.topics().stream().filter(t -> t.name().equals(name)).findFirst();
+        if (topic.isEmpty()) {
+            gone(place);
+            return;
+        }
+        List<List<Button>> buttons = new ArrayList<>();
+        knowledge.entries().stream().filter(e -> e.topic() == topic.get())
+                .forEach(e -> answerButton(e.standardQuestion(), e.id()).ifPresent(b -> buttons.add(List.of(b))));
+        buttons.add(List.of(topicsButton()));
+        sendText(place, Messages.get("telegram.topic", topic.get().label()), buttons);
+    }
+
+    private void gone(Place place) {
+        sendText(place, Messages.get("telegram.gone"), List.of(List.of(topicsButton())));
+    }
+
+    private List<List<Button>> topicButtons() {
+        List<List<Button>> rows = new ArrayList<>();
+        List<Button> row = new ArrayList<>();
+        for (Topic t : snapshot.get().knowledge().topics()) {
+            row.add(new Button(t.label(), "t:" + t.name()));
+            if (row.size() == 2) {
+                rows.add(row);
+                row = new ArrayList<>();
+            }
+        }
+        if (!row.isEmpty()) {
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static Button topicsButton() {
+        return new Button(Messages.get("telegram.button.topics"), "topics");
+    }
+
+    /** A button that answers an entry; none when the id would not fit in callback data. */
+    static Optional<Button> answerButton(String label, String entryId) {
+        String data = "a:" + entryId;
+        return data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Button.MAX_DATA_BYTES
+                ? Optional.of(new Button(label, data)) : Optional.empty();
+    }
+
+    // ---- sending ----
+
+    private void sendReply(Place place, Reply reply) {
+        List<List<Button>> buttons = new ArrayList<>();
+        switch (reply.kind()) {
+            case ANSWER -> reply.related().forEach(s -> answerButton(s.question(), s.entryId())
+                    .ifPresent(b -> buttons.add(List.of(b))));
+            case SUGGEST -> {
+                int n = 0;
+                for (Reply.Suggestion s : reply.suggestions()) {
+                    n++;
+                    answerButton(n + ". " + s.question(), s.entryId()).ifPresent(b -> buttons.add(List.of(b)));
+                }
+            }
+            case DECLINE -> buttons.addAll(topicButtons());
+            case SMALLTALK -> { }
+        }
+        send(place, renderer.html(reply.text(), reply.figures()), buttons);
+    }
+
+    private void sendText(Place place, String text, List<List<Button>> buttons) {
+        send(place, renderer.html(text), buttons);
+    }
+
+    /** Sends the parts in order; the buttons go under the last part, the first part replies to the asking message. */
+    private void send(Place place, List<String> parts, List<List<Button>> buttons) {
+        for (int i = 0; i < parts.size(); i++) {
+            boolean last = i == parts.size() - 1;
+            TelegramApi.Outgoing out = new TelegramApi.Outgoing(place.chatId(), parts.get(i), true,
+                    last ? buttons : List.of(), i == 0 ? place.replyTo() : null);
+            if (sender.send(out, place.group()) == null) {
+                return;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface HookCall {
+        Hooks.Response call() throws Exception;
+    }
+
+    /** Runs a registered handler and sends what it returns; a failure is logged and the user told plainly. */
+    private void respond(Place place, String what, HookCall call) {
+        Hooks.Response response;
+        try {
+            response = call.call();
+        } catch (Exception e) {
+            log.error("chat {}: {} failed: {}", place.chatId(), what, e.toString());
+            response = Hooks.Response.text(Messages.get("telegram.error"));
+        }
+        if (response != null && response.text() != null && !response.text().isBlank()) {
+            sendText(place, response.text(), response.buttons());
+        }
+    }
+
+    private static Hooks.Request request(Place place, String argument) {
+        return new Hooks.Request(place.userId(), place.chatId(), place.group(), argument);
+    }
+
+    private String reportName() {
+        return "《" + snapshot.get().knowledge().report().title() + "》";
+    }
+
+    /** The first {@code limit} characters, not splitting a surrogate pair. */
+    private static String cut(String text, int limit) {
+        int end = Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+        return text.substring(0, end);
+    }
+}

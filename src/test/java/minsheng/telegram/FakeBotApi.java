@@ -1,0 +1,713 @@
+package minsheng.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-JVM Bot API server on 127.0.0.1 (JDK HttpServer) that the real telegrambots client talks to through the
+ * configured base URL. It queues updates (ids from 1), holds getUpdates briefly when there are none, records every
+ * message sent, edited and every callback answer per chat, checks what Telegram checks (text length, callback data
+ * size, HTML markup), can be scripted to fail (429 with retry_after, 500, a stall, 409, 401, a method answering 404),
+ * and counts sends per chat and overall, optionally answering 429 when Telegram's limits are exceeded.
+ *
+ * <p>Reusable by any test: start it, point {@link TelegramApi} at {@link #url()} with {@link #TOKEN}, queue updates
+ * with {@link #text} and friends, and wait for what users receive with {@link #awaitSent}.
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    public static final String TOKEN = "123456:TEST-token_for_the_fake";
+    public static final long BOT_ID = 777000;
+    public static final String BOT_USERNAME = "MinshengTestBot";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)$");
+    private static final Pattern FILE_PATH = Pattern.compile("^/file/bot([^/]+)/(.+)$");
+    private static final Pattern TAG = Pattern.compile("<(/?)([a-zA-Z]+)[^>]*>");
+    private static final List<String> ALLOWED_TAGS =
+            List.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote",
+                    "tg-spoiler", "span");
+
+    /** A button as sent: its label and callback data. */
+    public record SentButton(String text, String data) {}
+
+    /**
+     * One thing the bot did in a chat: a sendMessage ("send"), an editMessageText ("edit").
+     *
+     * @param parseMode "HTML" or null
+     * @param replyTo   the message it replies to, or null
+     */
+    public record Sent(String method, long chatId, int messageId, String text, String parseMode,
+            List<List<SentButton>> buttons, Integer replyTo) {
+
+        /** Every button label, row by row, flattened. */
+        public List<String> buttonTexts() {
+            return buttons.stream().flatMap(List::stream).map(SentButton::text).toList();
+        }
+
+        public List<String> buttonData() {
+            return buttons.stream().flatMap(List::stream).map(SentButton::data).toList();
+        }
+
+        /** The text as the user sees it (HTML tags removed, entities decoded). */
+        public String plainText() {
+            return "HTML".equalsIgnoreCase(parseMode) ? text.replaceAll("<[^>]+>", "").replace("&lt;", "<")
+                    .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&") : text;
+        }
+    }
+
+    /** A scripted fault for a method: how many calls it hits and what they get. */
+    private record Fault(int status, String description, int retryAfter, long stallMillis) {}
+
+    private final HttpServer server;
+    private final ExecutorService threads;
+    private final Deque<ObjectNode> updates = new ArrayDeque<>();
+    private final AtomicInteger nextUpdateId = new AtomicInteger(1);
+    private final AtomicInteger nextMessageId = new AtomicInteger(1000);
+    private final Map<Long, String> chatTypes = new HashMap<>();
+    private final List<Sent> sent = new ArrayList<>();
+    private final List<String> callbackAnswers = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final Map<String, Integer> unsupported = new HashMap<>();
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<Long, Deque<Long>> sendTimes = new HashMap<>();
+    private final Deque<Long> allSendTimes = new ArrayDeque<>();
+    private volatile JsonNode commands;
+    private volatile long holdMillis = 300;
+    private volatile String acceptedToken = TOKEN;
+    private int perChatPerSecond = 0;
+    private int perGroupPerMinute = 0;
+    private int globalPerSecond = 0;
+    private int limitRejections = 0;
+
+    public FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        threads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-bot-api");
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(threads);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** The base URL to give as TELEGRAM_API_URL. */
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+
+    // ---- updates a test sends ----
+
+    /** A text message from a user in a private chat (the chat id is the user id). Returns the message id. */
+    public int text(long userId, String text) {
+        return message(userId, "private", userId, text, null);
+    }
+
+    /** A text message in a group (negative chat id), optionally replying to a message by {@code replyToUser}. */
+    public int groupText(long chatId, long userId, String text, Long replyToUser) {
+        ObjectNode reply = null;
+        if (replyToUser != null) {
+            reply = JSON.createObjectNode();
+            reply.put("message_id", nextMessageId.getAndIncrement());
+            reply.put("date", now());
+            reply.set("chat", chat(chatId, "supergroup"));
+            reply.set("from", user(replyToUser, replyToUser == BOT_ID));
+            reply.put("text", "……");
+        }
+        return message(chatId, "supergroup", userId, text, reply);
+    }
+
+    /** An edited text message (edited_message) in a private chat. */
+    public int editedText(long userId, int messageId, String text) {
+        ObjectNode m = messageNode(userId, "private", userId, text, null, messageId);
+        m.put("edit_date", now());
+        return queue("edited_message", m);
+    }
+
+    /** A sticker (no text) in a private chat. */
+    public int sticker(long userId) {
+        ObjectNode m = messageNode(userId, "private", userId, null, null, nextMessageId.getAndIncrement());
+        ObjectNode sticker = m.putObject("sticker");
+        sticker.put("file_id", "sticker-1");
+        sticker.put("file_unique_id", "s1");
+        sticker.put("type", "regular");
+        sticker.put("width", 512);
+        sticker.put("height", 512);
+        sticker.put("is_animated", false);
+        sticker.put("is_video", false);
+        sticker.put("emoji", "👍");
+        return queue("message", m);
+    }
+
+    /** A location (no text) in a private chat. */
+    public int location(long userId) {
+        ObjectNode m = messageNode(userId, "private", userId, null, null, nextMessageId.getAndIncrement());
+        ObjectNode loc = m.putObject("location");
+        loc.put("latitude", 37.87);
+        loc.put("longitude", 112.55);
+        return queue("message", m);
+    }
+
+    /** A document the user sends; its bytes are served through getFile and the file URL. */
+    public int document(long userId, String fileName, byte[] bytes, String caption) {
+        String fileId = "file-" + (files.size() + 1);
+        synchronized (this) {
+            files.put(fileId, bytes);
+        }
+        ObjectNode m = messageNode(userId, "private", userId, null, null, nextMessageId.getAndIncrement());
+        if (caption != null) {
+            m.put("caption", caption);
+        }
+        ObjectNode doc = m.putObject("document");
+        doc.put("file_id", fileId);
+        doc.put("file_unique_id", "u" + fileId);
+        doc.put("file_name", fileName);
+        doc.put("file_size", bytes.length);
+        return queue("message", m);
+    }
+
+    /** A tap on an inline button under message {@code messageId} in a chat. Returns the callback query id. */
+    public String callback(long chatId, long userId, int messageId, String data) {
+        String id = "cb" + nextUpdateId.get();
+        ObjectNode q = JSON.createObjectNode();
+        q.put("id", id);
+        q.set("from", user(userId, false));
+        ObjectNode m = q.putObject("message");
+        m.put("message_id", messageId);
+        m.put("date", now());
+        m.set("chat", chat(chatId, chatId < 0 ? "supergroup" : "private"));
+        m.set("from", user(BOT_ID, true));
+        m.put("text", "……");
+        q.put("chat_instance", "ci" + chatId);
+        q.put("data", data);
+        queue("callback_query", q);
+        return id;
+    }
+
+    /** Any update, given as the JSON of its one field (e.g. "channel_post" and a message object). */
+    public int raw(String field, String json) throws IOException {
+        return queue(field, (ObjectNode) JSON.readTree(json));
+    }
+
+    private int message(long chatId, String type, long userId, String text, ObjectNode replyTo) {
+        return queue("message", messageNode(chatId, type, userId, text, replyTo, nextMessageId.getAndIncrement()));
+    }
+
+    private ObjectNode messageNode(long chatId, String type, long userId, String text, ObjectNode replyTo, int id) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", id);
+        m.put("date", now());
+        m.set("chat", chat(chatId, type));
+        m.set("from", user(userId, false));
+        if (text != null) {
+            m.put("text", text);
+            // As Telegram does: a leading /command is marked with a bot_command entity.
+            Matcher c = Pattern.compile("^/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?").matcher(text);
+            if (c.find()) {
+                ObjectNode e = m.putArray("entities").addObject();
+                e.put("type", "bot_command");
+                e.put("offset", 0);
+                e.put("length", c.end());
+            }
+        }
+        if (replyTo != null) {
+            m.set("reply_to_message", replyTo);
+        }
+        synchronized (this) {
+            chatTypes.put(chatId, type);
+        }
+        return m;
+    }
+
+    private synchronized int queue(String field, ObjectNode payload) {
+        int id = nextUpdateId.getAndIncrement();
+        ObjectNode u = JSON.createObjectNode();
+        u.put("update_id", id);
+        u.set(field, payload);
+        updates.add(u);
+        notifyAll();
+        return payload.has("message_id") ? payload.get("message_id").asInt() : id;
+    }
+
+    private static ObjectNode chat(long id, String type) {
+        ObjectNode c = JSON.createObjectNode();
+        c.put("id", id);
+        c.put("type", type);
+        if (!"private".equals(type)) {
+            c.put("title", "民生群");
+        } else {
+            c.put("first_name", "市民");
+        }
+        return c;
+    }
+
+    private static ObjectNode user(long id, boolean bot) {
+        ObjectNode u = JSON.createObjectNode();
+        u.put("id", id);
+        u.put("is_bot", bot);
+        u.put("first_name", bot ? "民生问答" : "市民");
+        if (bot) {
+            u.put("username", BOT_USERNAME);
+        }
+        return u;
+    }
+
+    private static long now() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    // ---- faults ----
+
+    /** The next {@code times} calls of {@code method} answer this error (429 with retryAfter > 0 carries it). */
+    public synchronized FakeBotApi fail(String method, int times, int status, String description, int retryAfter) {
+        Deque<Fault> q = faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            q.add(new Fault(status, description, retryAfter, 0));
+        }
+        return this;
+    }
+
+    /** The next {@code times} calls of {@code method} get no answer for {@code stall}, then a 500. */
+    public synchronized FakeBotApi stall(String method, int times, Duration stall) {
+        Deque<Fault> q = faults.computeIfAbsent(method.toLowerCase(Locale.ROOT), k -> new ArrayDeque<>());
+        for (int i = 0; i < times; i++) {
+            q.add(new Fault(500, "Internal Server Error", 0, stall.toMillis()));
+        }
+        return this;
+    }
+
+    /** Makes a method answer 404 always, as a server that does not implement it. */
+    public synchronized FakeBotApi unsupported(String method) {
+        unsupported.put(method.toLowerCase(Locale.ROOT), 404);
+        return this;
+    }
+
+    /** Accepts only this token from now on; others get 401 Unauthorized. */
+    public FakeBotApi acceptToken(String token) {
+        acceptedToken = token;
+        return this;
+    }
+
+    /** How long an empty getUpdates is held (at most its own timeout). */
+    public FakeBotApi hold(Duration hold) {
+        holdMillis = hold.toMillis();
+        return this;
+    }
+
+    /**
+     * Enforces Telegram's limits: more than {@code perChat} messages in a second to one private chat, {@code
+     * perGroup} in a minute to one group, or {@code global} in a second overall is answered 429 with retry_after 1.
+     * Zero disables a limit.
+     */
+    public synchronized FakeBotApi limits(int perChat, int perGroup, int global) {
+        perChatPerSecond = perChat;
+        perGroupPerMinute = perGroup;
+        globalPerSecond = global;
+        return this;
+    }
+
+    // ---- what tests read ----
+
+    /** Everything sent or edited in a chat, in order. */
+    public synchronized List<Sent> sent(long chatId) {
+        return sent.stream().filter(s -> s.chatId() == chatId).toList();
+    }
+
+    /** Everything sent or edited in all chats, in order. */
+    public synchronized List<Sent> sent() {
+        return List.copyOf(sent);
+    }
+
+    /** How many messages were accepted for one chat. */
+    public synchronized int sendCount(long chatId) {
+        return (int) sent.stream().filter(s -> s.chatId() == chatId && s.method().equals("send")).count();
+    }
+
+    /** How many messages were accepted overall. */
+    public synchronized int sendCount() {
+        return (int) sent.stream().filter(s -> s.method().equals("send")).count();
+    }
+
+    /** How many sends the limits turned away with 429. */
+    public synchronized int limitRejections() {
+        return limitRejections;
+    }
+
+    /** The callback query ids answered, in order. */
+    public synchronized List<String> callbackAnswers() {
+        return List.copyOf(callbackAnswers);
+    }
+
+    /** Every method called, lower-cased, in order. */
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The commands set with setMyCommands, or null. */
+    public JsonNode commands() {
+        return commands;
+    }
+
+    /** Updates not yet fetched. */
+    public synchronized int pendingUpdates() {
+        return updates.size();
+    }
+
+    /** Waits until a chat has received at least {@code n} messages; returns them all (fails after the timeout). */
+    public List<Sent> awaitSent(long chatId, int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (sent(chatId).size() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("chat " + chatId + " got " + sent(chatId).size() + " message(s), expected "
+                            + n + ": " + sent(chatId));
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return sent(chatId);
+        }
+    }
+
+    /** Waits until {@code n} callback queries have been answered. */
+    public List<String> awaitCallbackAnswers(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (callbackAnswers.size() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(callbackAnswers.size() + " callback answers, expected " + n);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return List.copyOf(callbackAnswers);
+        }
+    }
+
+    /** Waits until every queued update has been fetched by the bot. */
+    public void awaitFetched(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (!updates.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(updates.size() + " update(s) never fetched");
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
+    /** Waits until a method has been called at least {@code n} times. */
+    public void awaitCalls(String method, int n, Duration timeout) throws InterruptedException {
+        String m = method.toLowerCase(Locale.ROOT);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (calls.stream().filter(m::equals).count() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(method + " called " + calls.stream().filter(m::equals).count()
+                            + " time(s), expected " + n);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
+    // ---- the server ----
+
+    private void serve(HttpExchange ex) throws IOException {
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            Matcher file = FILE_PATH.matcher(path);
+            if (file.matches()) {
+                serveFile(ex, file.group(1), file.group(2));
+                return;
+            }
+            Matcher m = PATH.matcher(path);
+            if (!m.matches()) {
+                respond(ex, 404, error(404, "Not Found", 0));
+                return;
+            }
+            String method = m.group(2).toLowerCase(Locale.ROOT);
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+            synchronized (this) {
+                calls.add(method);
+                notifyAll();
+            }
+            if (!m.group(1).equals(acceptedToken)) {
+                respond(ex, 401, error(401, "Unauthorized", 0));
+                return;
+            }
+            Fault fault;
+            synchronized (this) {
+                Deque<Fault> q = faults.get(method);
+                fault = q == null ? null : q.poll();
+                if (unsupported.containsKey(method)) {
+                    fault = new Fault(404, "Not Found: method not found", 0, 0);
+                }
+            }
+            if (fault != null) {
+                if (fault.stallMillis() > 0) {
+                    sleep(fault.stallMillis());
+                }
+                respond(ex, fault.status(), error(fault.status(), fault.description(), fault.retryAfter()));
+                return;
+            }
+            JsonNode result = switch (method) {
+                case "getme" -> user(BOT_ID, true).put("can_join_groups", true);
+                case "deletewebhook", "setmycommands", "sendchataction" -> {
+                    if (method.equals("setmycommands")) {
+                        commands = body.get("commands");
+                    }
+                    yield JSON.getNodeFactory().booleanNode(true);
+                }
+                case "getupdates" -> getUpdates(body);
+                case "answercallbackquery" -> {
+                    synchronized (this) {
+                        callbackAnswers.add(body.path("callback_query_id").asText());
+                        notifyAll();
+                    }
+                    yield JSON.getNodeFactory().booleanNode(true);
+                }
+                case "sendmessage", "editmessagetext" -> {
+                    String problem = check(body);
+                    if (problem != null) {
+                        respond(ex, 400, error(400, problem, 0));
+                        yield null;
+                    }
+                    if (method.equals("sendmessage")) {
+                        int retry = overLimit(body.path("chat_id").asLong());
+                        if (retry > 0) {
+                            respond(ex, 429, error(429, "Too Many Requests: retry after " + retry, retry));
+                            yield null;
+                        }
+                    }
+                    yield record(method, body);
+                }
+                case "getfile" -> getFile(body);
+                default -> {
+                    respond(ex, 404, error(404, "Not Found: method not found", 0));
+                    yield null;
+                }
+            };
+            if (result != null) {
+                ObjectNode ok = JSON.createObjectNode();
+                ok.put("ok", true);
+                ok.set("result", result);
+                respond(ex, 200, ok);
+            }
+        } catch (RuntimeException e) {
+            respond(ex, 500, error(500, "fake server: " + e, 0));
+        }
+    }
+
+    private JsonNode getUpdates(JsonNode body) {
+        int offset = body.path("offset").asInt(0);
+        int limit = body.path("limit").asInt(100);
+        long wait = Math.min(holdMillis, body.path("timeout").asLong(0) * 1000);
+        long deadline = System.currentTimeMillis() + wait;
+        ArrayNode result = JSON.createArrayNode();
+        synchronized (this) {
+            // Telegram forgets updates below the offset: they are confirmed.
+            updates.removeIf(u -> u.get("update_id").asInt() < offset);
+            notifyAll();
+            while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
+                try {
+                    wait(Math.max(1, deadline - System.currentTimeMillis()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            updates.stream().limit(limit).forEach(result::add);
+        }
+        return result;
+    }
+
+    private synchronized JsonNode record(String method, JsonNode body) {
+        long chatId = body.path("chat_id").asLong();
+        List<List<SentButton>> buttons = new ArrayList<>();
+        for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+            List<SentButton> r = new ArrayList<>();
+            row.forEach(b -> r.add(new SentButton(b.path("text").asText(), b.path("callback_data").asText())));
+            buttons.add(List.copyOf(r));
+        }
+        boolean send = method.equals("sendmessage");
+        int id = send ? nextMessageId.getAndIncrement() : body.path("message_id").asInt();
+        JsonNode reply = body.path("reply_parameters").path("message_id");
+        sent.add(new Sent(send ? "send" : "edit", chatId, id, body.path("text").asText(),
+                body.hasNonNull("parse_mode") ? body.get("parse_mode").asText() : null, List.copyOf(buttons),
+                reply.isMissingNode() || reply.isNull() ? null : reply.asInt()));
+        if (send) {
+            long t = System.nanoTime();
+            sendTimes.computeIfAbsent(chatId, k -> new ArrayDeque<>()).add(t);
+            allSendTimes.add(t);
+        }
+        notifyAll();
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", id);
+        m.put("date", now());
+        m.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId < 0 ? "supergroup" : "private")));
+        m.set("from", user(BOT_ID, true));
+        m.put("text", body.path("text").asText());
+        return send ? m : m;
+    }
+
+    /** Seconds to wait when this send would break an enforced limit, else 0. */
+    private synchronized int overLimit(long chatId) {
+        long now = System.nanoTime();
+        boolean group = chatId < 0;
+        Deque<Long> chat = sendTimes.getOrDefault(chatId, new ArrayDeque<>());
+        long chatWindow = group ? TimeUnit.MINUTES.toNanos(1) : TimeUnit.SECONDS.toNanos(1);
+        int chatLimit = group ? perGroupPerMinute : perChatPerSecond;
+        long inChat = chat.stream().filter(t -> now - t < chatWindow).count();
+        long inAll = allSendTimes.stream().filter(t -> now - t < TimeUnit.SECONDS.toNanos(1)).count();
+        if (chatLimit > 0 && inChat >= chatLimit || globalPerSecond > 0 && inAll >= globalPerSecond) {
+            limitRejections++;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** What Telegram would refuse with 400: empty or too long text, oversized callback data, broken HTML. */
+    private static String check(JsonNode body) {
+        String text = body.path("text").asText("");
+        if (text.isEmpty()) {
+            return "Bad Request: message text is empty";
+        }
+        if ("HTML".equalsIgnoreCase(body.path("parse_mode").asText())) {
+            Deque<String> open = new ArrayDeque<>();
+            Matcher t = TAG.matcher(text);
+            while (t.find()) {
+                String name = t.group(2).toLowerCase(Locale.ROOT);
+                if (!ALLOWED_TAGS.contains(name)) {
+                    return "Bad Request: can't parse entities: Unsupported start tag \"" + name + "\"";
+                }
+                if (t.group(1).isEmpty()) {
+                    open.push(name);
+                } else if (open.isEmpty() || !open.pop().equals(name)) {
+                    return "Bad Request: can't parse entities: Unexpected end tag";
+                }
+            }
+            if (!open.isEmpty()) {
+                return "Bad Request: can't parse entities: Can't find end tag corresponding to start tag";
+            }
+            String stripped = text.replaceAll("<[^>]+>", "");
+            if (stripped.contains("<") || stripped.contains(">")) {
+                return "Bad Request: can't parse entities: unescaped angle bracket";
+            }
+            if (Pattern.compile("&(?!(lt|gt|amp|quot|#\\d+);)").matcher(stripped).find()) {
+                return "Bad Request: can't parse entities: Character entity expected";
+            }
+            text = stripped;
+        }
+        if (text.length() > 4096) {
+            return "Bad Request: message is too long";
+        }
+        for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode b : row) {
+                int bytes = b.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length;
+                if (bytes < 1 || bytes > 64) {
+                    return "Bad Request: BUTTON_DATA_INVALID";
+                }
+            }
+        }
+        return null;
+    }
+
+    private synchronized JsonNode getFile(JsonNode body) {
+        String id = body.path("file_id").asText();
+        byte[] bytes = files.get(id);
+        if (bytes == null) {
+            throw new IllegalArgumentException("no such file " + id);
+        }
+        ObjectNode f = JSON.createObjectNode();
+        f.put("file_id", id);
+        f.put("file_unique_id", "u" + id);
+        f.put("file_size", bytes.length);
+        f.put("file_path", "documents/" + id + ".bin");
+        return f;
+    }
+
+    private void serveFile(HttpExchange ex, String token, String path) throws IOException {
+        if (!token.equals(acceptedToken)) {
+            respond(ex, 401, error(401, "Unauthorized", 0));
+            return;
+        }
+        String id = path.replaceFirst("^documents/", "").replaceFirst("\\.bin$", "");
+        byte[] bytes;
+        synchronized (this) {
+            bytes = files.get(id);
+        }
+        if (bytes == null) {
+            respond(ex, 404, error(404, "Not Found", 0));
+            return;
+        }
+        ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static ObjectNode error(int code, String description, int retryAfter) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("ok", false);
+        e.put("error_code", code);
+        e.put("description", description);
+        if (retryAfter > 0) {
+            e.putObject("parameters").put("retry_after", retryAfter);
+        }
+        return e;
+    }
+
+    private static void respond(HttpExchange ex, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package minsheng.telegram;
+
+import com.github.benmanes.caffeine.cache.Ticker;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import minsheng.answer.Conversations;
+import minsheng.answer.CurrentSnapshot;
+import minsheng.answer.Snapshot;
+import minsheng.knowledge.KnowledgeException;
+import minsheng.knowledge.KnowledgeLoader;
+import minsheng.match.Thresholds;
+
+/**
+ * A running bot against a {@link FakeBotApi}, with the shipped knowledge and timings short enough for tests. The
+ * real telegrambots client does every call over HTTP on 127.0.0.1.
+ */
+final class Harness implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(10);
+
+    /** Timings for tests: short polls and back-offs, pacing loose enough not to slow ordinary tests. */
+    static final Tuning FAST = new Tuning(
+            Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400),
+            Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofMillis(400), 6,
+            Duration.ofMillis(1), 1000, Duration.ofMillis(1), 1000, 1000,
+            20, Duration.ofMinutes(1), Duration.ofMinutes(2),
+            4, 100, Duration.ofSeconds(1), 500);
+
+    private static Snapshot shipped;
+
+    /** The shipped knowledge, loaded once for all tests. */
+    static synchronized Snapshot shipped() {
+        if (shipped == null) {
+            try {
+                shipped = Snapshot.build(KnowledgeLoader.load(Path.of("knowledge")), Thresholds.defaults());
+            } catch (KnowledgeException e) {
+                throw new IllegalStateException(e.problems().toString(), e);
+            }
+        }
+        return shipped;
+    }
+
+    /** A ticker the test moves by hand. */
+    static final class Clock implements Ticker {
+        final AtomicLong nanos = new AtomicLong();
+
+        @Override
+        public long read() {
+            return nanos.get();
+        }
+
+        void advance(Duration d) {
+            nanos.addAndGet(d.toNanos());
+        }
+    }
+
+    final FakeBotApi api;
+    final CurrentSnapshot current;
+    final Conversations conversations;
+    final Clock clock = new Clock();
+    final TelegramBot bot;
+
+    Harness() throws Exception {
+        this(new Hooks(), FAST);
+    }
+
+    Harness(Hooks hooks, Tuning tuning) throws Exception {
+        this(new FakeBotApi(), hooks, tuning);
+    }
+
+    Harness(FakeBotApi fake, Hooks hooks, Tuning tuning) throws Exception {
+        this.api = fake;
+        this.current = new CurrentSnapshot(shipped());
+        this.conversations = new Conversations(current);
+        this.bot = new TelegramBot(new TelegramApi(FakeBotApi.TOKEN, api.url(), tuning), conversations, current,
+                hooks, tuning, clock);
+    }
+
+    Harness start() throws TelegramBot.BadToken {
+        bot.start();
+        return this;
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        api.close();
+    }
+}

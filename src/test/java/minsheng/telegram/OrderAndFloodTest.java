@@ -1,0 +1,98 @@
+package minsheng.telegram;
+
+import static minsheng.telegram.Harness.WAIT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import minsheng.answer.Messages;
+import org.junit.jupiter.api.Test;
+
+/** One reply per question, in order within a chat, chats in parallel; a flood is told once and then dropped. */
+class OrderAndFloodTest {
+
+    private static final List<String> QUESTIONS = List.of("心脏支架现在多少钱", "明天天气怎么样", "农村低保保障了多少人",
+            "城市低保保障了多少人", "心脏支架现在多少钱", "2020年城镇新增就业多少人");
+
+    private static List<String> expected() {
+        return QUESTIONS.stream().map(q -> Harness.shipped().reply(q).text()).toList();
+    }
+
+    @Test
+    void answersEveryQuestionOnceInOrderWithinEachChatWhileChatsRunInParallel() throws Exception {
+        try (Harness h = new Harness().start()) {
+            for (String q : QUESTIONS) {
+                for (long chat = 1; chat <= 8; chat++) {
+                    h.api.text(6000 + chat, q);
+                }
+            }
+            for (long chat = 1; chat <= 8; chat++) {
+                List<FakeBotApi.Sent> sent = h.api.awaitSent(6000 + chat, QUESTIONS.size(), WAIT);
+                assertEquals(expected(), sent.stream().map(FakeBotApi.Sent::plainText).toList(), "chat " + chat);
+            }
+            Thread.sleep(200);
+            assertEquals(8 * QUESTIONS.size(), h.api.sendCount(), "one reply per question");
+        }
+    }
+
+    @Test
+    void ordinaryUseNeverTripsTheFloodGuard() throws Exception {
+        try (Harness h = new Harness().start()) {
+            // Five questions a minute for five minutes, on the test's clock.
+            for (int minute = 0; minute < 5; minute++) {
+                for (int i = 0; i < 5; i++) {
+                    h.api.text(7001, "心脏支架现在多少钱");
+                    h.api.awaitSent(7001, minute * 5 + i + 1, WAIT);
+                    h.clock.advance(Duration.ofSeconds(12));
+                }
+            }
+            assertTrue(h.api.sent(7001).stream().noneMatch(s -> s.text().equals(Messages.get("telegram.flood"))));
+        }
+    }
+
+    @Test
+    void aFloodGetsOneNoticeThenIsDroppedUntilThePauseEnds() throws Exception {
+        try (Harness h = new Harness().start()) {
+            for (int i = 0; i < 30; i++) {
+                h.api.text(7002, "心脏支架现在多少钱");
+            }
+            h.api.awaitSent(7002, 21, WAIT);
+            h.api.awaitFetched(WAIT);
+            Thread.sleep(300);
+            List<FakeBotApi.Sent> sent = h.api.sent(7002);
+            assertEquals(21, sent.size(), "20 answers, one notice, the rest dropped");
+            assertEquals(Messages.get("telegram.flood"), sent.get(20).text());
+            assertEquals(20, sent.stream().filter(s -> s.plainText().contains("700余元")).count());
+
+            h.clock.advance(Duration.ofMinutes(3));
+            h.api.text(7002, "明天天气怎么样");
+            assertEquals(Harness.shipped().reply("明天天气怎么样").text(),
+                    h.api.awaitSent(7002, 22, WAIT).get(21).plainText());
+        }
+    }
+
+    @Test
+    void staysWithinTelegramsLimitsWhenManyChatsAskAtOnce() throws Exception {
+        // Paced as in production (one chat: 1 a second after a burst of 3; all: 28 a second); the fake
+        // answers 429 to anything beyond 4 a second per chat or 30 a second overall.
+        Tuning paced = Harness.FAST.withPace(Tuning.DEFAULTS.perChatInterval(), Tuning.DEFAULTS.perChatBurst(),
+                Tuning.DEFAULTS.perGroupInterval(), Tuning.DEFAULTS.perGroupBurst(), Tuning.DEFAULTS.globalPerSecond());
+        FakeBotApi fake = new FakeBotApi().limits(4, 20, 30);
+        try (Harness h = new Harness(fake, new Hooks(), paced).start()) {
+            for (int i = 0; i < 5; i++) {
+                h.api.text(8000, "心脏支架现在多少钱");
+            }
+            for (long chat = 1; chat <= 40; chat++) {
+                h.api.text(8000 + chat, "农村低保保障了多少人");
+            }
+            h.api.awaitSent(8000, 5, WAIT);
+            for (long chat = 1; chat <= 40; chat++) {
+                h.api.awaitSent(8000 + chat, 1, WAIT);
+            }
+            assertEquals(0, h.api.limitRejections(), "no 429 earned");
+            assertEquals(45, h.api.sendCount());
+        }
+    }
+}
