@@ -124,8 +124,12 @@ public final class TelegramApi implements AutoCloseable {
         // OkHttp's own dispatcher threads are not daemons and idle for a minute; ours are ended in close().
         this.httpThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 named("tg-http"));
+        Dispatcher dispatcher = new Dispatcher(httpThreads);
+        // Every call goes to one host; OkHttp's default of 5 at a time would queue the workers' sends behind each other.
+        dispatcher.setMaxRequestsPerHost(Math.max(5, tuning.workers() + 4));
+        dispatcher.setMaxRequests(Math.max(64, tuning.workers() + 4));
         this.http = new OkHttpClient.Builder()
-                .dispatcher(new Dispatcher(httpThreads))
+                .dispatcher(dispatcher)
                 .connectionPool(new ConnectionPool(8, 1, TimeUnit.MINUTES))
                 .connectTimeout(tuning.callTimeout())
                 .readTimeout(tuning.callTimeout())
@@ -478,8 +482,7 @@ public final class TelegramApi implements AutoCloseable {
                 return 1;
             }
             failures++;
-            long base = tuning.pollBackOffBase().toMillis();
-            long wait = Math.min(tuning.pollBackOffCap().toMillis(), base << Math.min(failures - 1, 20));
+            long wait = backOff(tuning, failures);
             if (lastCode == 401 || lastCode == 409) {
                 log.error("getUpdates failed: {}; retrying in {} ms", describe(), wait);
             } else {
@@ -487,6 +490,12 @@ public final class TelegramApi implements AutoCloseable {
             }
             return wait;
         }
+    }
+
+    /** The wait before retrying after {@code failures} failures in a row: doubling from the base, capped. */
+    static long backOff(Tuning tuning, int failures) {
+        return Math.min(tuning.pollBackOffCap().toMillis(),
+                tuning.pollBackOffBase().toMillis() << Math.min(Math.max(failures, 1) - 1, 20));
     }
 
     static ThreadFactory named(String prefix) {

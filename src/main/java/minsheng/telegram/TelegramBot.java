@@ -130,8 +130,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private boolean pause(int attempt) {
-        long wait = Math.min(tuning.pollBackOffCap().toMillis(), tuning.pollBackOffBase().toMillis()
-                << Math.min(attempt - 1, 20));
+        long wait = TelegramApi.backOff(tuning, attempt);
         try {
             return !closed.await(wait, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -45,7 +45,7 @@ class FaultsTest {
     }
 
     private static String stentReply() {
-        return Harness.shipped().reply(STENT).text();
+        return Harness.reply(STENT);
     }
 
     @Test

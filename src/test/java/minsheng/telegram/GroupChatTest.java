@@ -30,7 +30,7 @@ class GroupChatTest {
     }
 
     private String stentReply() {
-        return Harness.shipped().reply(STENT).text();
+        return Harness.reply(STENT);
     }
 
     @Test
@@ -68,7 +68,7 @@ class GroupChatTest {
         assertEquals(mention, sent.get(0).replyTo());
         assertEquals(stentReply(), sent.get(0).plainText());
         assertEquals(reply, sent.get(1).replyTo());
-        assertEquals(Harness.shipped().reply("明天天气怎么样").text(), sent.get(1).plainText());
+        assertEquals(Harness.replies(STENT, "明天天气怎么样").get(1), sent.get(1).plainText());
     }
 
     @Test

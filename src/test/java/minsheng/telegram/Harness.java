@@ -3,6 +3,8 @@ package minsheng.telegram;
 import com.github.benmanes.caffeine.cache.Ticker;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
@@ -39,6 +41,19 @@ final class Harness implements AutoCloseable {
             }
         }
         return shipped;
+    }
+
+    /**
+     * What the channel's conversation replies to these messages of one chat, in order, as plain text: what a user
+     * should receive, worked out the way the bot works it out (through {@link Conversations}).
+     */
+    static List<String> replies(String... messages) {
+        Conversations c = new Conversations(Harness::shipped);
+        return Arrays.stream(messages).map(m -> c.reply("expected", m).text()).toList();
+    }
+
+    static String reply(String message) {
+        return replies(message).get(0);
     }
 
     /** A ticker the test moves by hand. */

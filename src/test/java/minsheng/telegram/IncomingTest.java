@@ -51,4 +51,14 @@ class IncomingTest {
         assertEquals(7, c.chat().id());
         assertEquals(3, c.messageId());
     }
+
+    @Test
+    void pollingBackOffDoublesAndStopsAtThirtySeconds() {
+        Tuning t = Tuning.DEFAULTS;
+        assertEquals(500, TelegramApi.backOff(t, 1));
+        assertEquals(1000, TelegramApi.backOff(t, 2));
+        assertEquals(16_000, TelegramApi.backOff(t, 6));
+        assertEquals(30_000, TelegramApi.backOff(t, 7));
+        assertEquals(30_000, TelegramApi.backOff(t, 10_000));
+    }
 }
