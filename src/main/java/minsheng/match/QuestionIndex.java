@@ -20,34 +20,15 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.index.FieldInvertState;
 import org.apache.lucene.index.IndexOptions;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NoMergePolicy;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.index.TermState;
-import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectionStatistics;
-import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TermStatistics;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.Version;
 
 /**
  * The wrapper around Lucene's analyzers and index: one in-memory document per way of asking (a question or a
@@ -63,10 +44,8 @@ import org.apache.lucene.util.BytesRef;
  */
 final class QuestionIndex {
 
-    private static final String TEXT = "text";
-    private static final String PINYIN = "pinyin";
-    /** Indexed for BM25, which needs how often a term occurs but not where. */
-    private static final FieldType COUNTED = counted();
+    static final String TEXT = "text";
+    static final String PINYIN = "pinyin";
     private static final int TOKENS_PER_HAN_WORD = 3;
     private static final BM25Similarity SIMILARITY = new BM25Similarity();
 
@@ -91,6 +70,14 @@ final class QuestionIndex {
         boolean isEmpty() {
             return text.strings().length == 0 && pinyin.strings().length == 0;
         }
+
+        List<String> textTerms() {
+            return List.of(text.strings());
+        }
+
+        List<String> pinyinTerms() {
+            return List.of(pinyin.strings());
+        }
     }
 
     /**
@@ -108,7 +95,7 @@ final class QuestionIndex {
     private record Weighed(double[] docs, double[] entries, int[] unitsFound, int units) {}
 
     /**
-     * One field's dictionary: every term the knowledge uses, numbered, with its weight, its Lucene statistics
+     * One field's dictionary: every term the knowledge uses, numbered, with its weight, its BM25 scores
      * (null for a term only answers use, which is not searched) and the ordinals of the stored questions and the
      * entries that hold it; and each stored question's and entry vocabulary's own weight.
      */
@@ -125,7 +112,6 @@ final class QuestionIndex {
         private boolean[] counted;
         private int[][] docsWith;
         private int[][] entriesWith;
-        private TermStates[] states;
         /** Per searchable term: the Lucene documents holding it, and the BM25 score it gives each, as Lucene does. */
         private int[][] scoredDocs;
         private float[][] scores;
@@ -169,19 +155,19 @@ final class QuestionIndex {
         }
 
         /**
-         * Works out every known term's weight, and reads the Lucene statistics of every term the index holds in one
-         * pass over its term dictionary; after this the dictionary is only read.
+         * Works out every known term's weight and the BM25 score each term gives each stored question holding it —
+         * by Lucene's own similarity, from the statistics a Lucene index of the same documents would hold; after
+         * this the dictionary is only read.
          */
-        void seal(DirectoryReader reader) throws IOException {
+        void seal(List<Counted> counted) {
             int n = terms.size();
             weights = new double[n];
-            counted = new boolean[n];
+            this.counted = new boolean[n];
             docsWith = new int[n][];
             entriesWith = new int[n][];
-            states = new TermStates[n];
             for (int i = 0; i < n; i++) {
                 weights[i] = weight(terms.get(i));
-                counted[i] = counts(terms.get(i));
+                this.counted[i] = counts(terms.get(i));
                 docsWith[i] = docLists.get(i).stream().mapToInt(Integer::intValue).toArray();
                 entriesWith[i] = entryLists.get(i).stream().mapToInt(Integer::intValue).toArray();
             }
@@ -189,63 +175,49 @@ final class QuestionIndex {
             entryLists.clear();
             scoredDocs = new int[n][];
             scores = new float[n][];
-            for (LeafReaderContext leaf : reader.leaves()) {
-                org.apache.lucene.index.Terms indexed = leaf.reader().terms(field);
-                if (indexed == null) {
-                    continue;
+            long docCount = 0;
+            long sumTotalTermFreq = 0;
+            long sumDocFreq = 0;
+            long[] docFreq = new long[n];
+            long[] totalTermFreq = new long[n];
+            for (Counted doc : counted) {
+                if (doc.length() > 0) {
+                    docCount++;
                 }
-                TermsEnum each = indexed.iterator();
-                for (BytesRef term = each.next(); term != null; term = each.next()) {
-                    Integer id = ids.get(term.utf8ToString());
-                    if (id == null) {
-                        continue; // the index and the dictionary analyze alike, so this does not happen
-                    }
-                    if (states[id] == null) {
-                        states[id] = new TermStates(reader.getContext());
-                    }
-                    states[id].register(each.termState(), leaf.ord, each.docFreq(), each.totalTermFreq());
-                }
+                sumTotalTermFreq += doc.length();
+                sumDocFreq += doc.freqs().size();
+                doc.freqs().forEach((t, f) -> {
+                    int id = ids.get(t);
+                    docFreq[id]++;
+                    totalTermFreq[id] += f;
+                });
             }
-            IndexSearcher searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(SIMILARITY);
-            CollectionStatistics collection = searcher.collectionStatistics(field);
+            if (docCount == 0) {
+                return; // nothing is searchable in this field
+            }
+            CollectionStatistics collection =
+                    new CollectionStatistics(field, counted.size(), docCount, sumTotalTermFreq, sumDocFreq);
+            Similarity.SimScorer[] bm25 = new Similarity.SimScorer[n];
             for (int id = 0; id < n; id++) {
-                if (states[id] != null) {
-                    score(id, reader, searcher, collection);
+                if (docFreq[id] > 0) {
+                    bm25[id] = SIMILARITY.scorer(1f, collection,
+                            new TermStatistics(new BytesRef(terms.get(id)), docFreq[id], totalTermFreq[id]));
+                    scoredDocs[id] = new int[(int) docFreq[id]];
+                    scores[id] = new float[(int) docFreq[id]];
                 }
             }
-        }
-
-        /**
-         * The score a term gives each document holding it, worked out by Lucene's own BM25 with the statistics a
-         * search would use; a search then adds them up per document.
-         */
-        private void score(int id, DirectoryReader reader, IndexSearcher searcher, CollectionStatistics collection)
-                throws IOException {
-            Term term = new Term(field, terms.get(id));
-            Similarity.SimScorer bm25 = SIMILARITY.scorer(1f, collection,
-                    searcher.termStatistics(term, states[id].docFreq(), states[id].totalTermFreq()));
-            List<Integer> docs = new ArrayList<>();
-            List<Float> docScores = new ArrayList<>();
-            for (LeafReaderContext leaf : reader.leaves()) {
-                TermState state = states[id].get(leaf);
-                if (state == null) {
-                    continue;
+            int[] filled = new int[n];
+            for (int d = 0; d < counted.size(); d++) {
+                Counted doc = counted.get(d);
+                long norm = SIMILARITY.computeNorm(new FieldInvertState(Version.LATEST.major, field,
+                        IndexOptions.DOCS_AND_FREQS, doc.length(), doc.length(), doc.overlaps(), 0, 0,
+                        doc.freqs().size()));
+                for (Map.Entry<String, Integer> tf : doc.freqs().entrySet()) {
+                    int id = ids.get(tf.getKey());
+                    int k = filled[id]++;
+                    scoredDocs[id][k] = d;
+                    scores[id][k] = bm25[id].score(tf.getValue(), norm);
                 }
-                TermsEnum each = leaf.reader().terms(field).iterator();
-                each.seekExact(term.bytes(), state);
-                PostingsEnum postings = each.postings(null, PostingsEnum.FREQS);
-                NumericDocValues norms = leaf.reader().getNormValues(field);
-                for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
-                    long norm = norms != null && norms.advanceExact(d) ? norms.longValue() : 1L;
-                    docs.add(leaf.docBase + d);
-                    docScores.add(bm25.score(postings.freq(), norm));
-                }
-            }
-            scoredDocs[id] = docs.stream().mapToInt(Integer::intValue).toArray();
-            scores[id] = new float[docScores.size()];
-            for (int i = 0; i < scores[id].length; i++) {
-                scores[id][i] = docScores.get(i);
             }
         }
 
@@ -348,59 +320,31 @@ final class QuestionIndex {
             }
             return new Weighed(docs, entries, unitsFound, units);
         }
-
-        /** The searchable terms of {@code query}, with their statistics: a term no stored question uses finds none. */
-        void clauses(Terms query, BooleanQuery.Builder q) {
-            for (int i = 0; i < query.ids().length; i++) {
-                int id = query.ids()[i];
-                if (id >= 0 && states[id] != null) {
-                    q.add(new TermQuery(new Term(field, query.strings()[i]), states[id]), BooleanClause.Occur.SHOULD);
-                }
-            }
-        }
     }
 
-    private final Analyzer analyzer = new PerFieldAnalyzerWrapper(characters(), Map.of(PINYIN, syllables()));
+    private final Analyzer analyzer = analyzer();
     /** Per stored question (by ordinal): the entry it asks for. */
     private final String[] entryIds;
     /** Entry id to its number in the dictionaries' entry lists. */
     private final Map<String, Integer> entries = new HashMap<>();
     /** Per entry, its questions, keywords and answer as normalized text, to look up whole words in. */
     private final Map<String, String> texts = new HashMap<>();
-    private final IndexSearcher searcher;
     private final Dictionary textField;
     private final Dictionary pinyinField;
 
     QuestionIndex(List<Phrase> phrases, Map<String, TextNormalizer.Normalized> answers) {
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        // What a Lucene index of these documents would hold (term frequencies, lengths), counted directly: the
+        // scores come from Lucene's own BM25 without building an index at all (QuestionIndexTest holds the result
+        // to a real Lucene search).
+        List<Counted> textCounts = new ArrayList<>();
+        List<Counted> pinyinCounts = new ArrayList<>();
         List<Set<String>> textSets = new ArrayList<>();
         List<Set<String>> pinyinSets = new ArrayList<>();
-        // One segment, never merged, written by this one thread: Lucene's document numbers are the ordinals.
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setMergePolicy(NoMergePolicy.INSTANCE)
-                .setUseCompoundFile(false);
-        try (IndexWriter writer = new IndexWriter(directory, config)) {
-            for (int i = 0; i < phrases.size(); i++) {
-                TextNormalizer.Normalized text = phrases.get(i).text();
-                Document doc = new Document();
-                doc.add(new Field(TEXT, text.canonical(), COUNTED));
-                for (String sound : sounds(text)) {
-                    doc.add(new Field(PINYIN, sound, COUNTED));
-                }
-                writer.addDocument(doc);
-                textSets.add(terms(TEXT, text.canonical()));
-                pinyinSets.add(soundTerms(text));
-            }
-            writer.commit();
-            DirectoryReader reader = DirectoryReader.open(directory);
-            searcher = new IndexSearcher(reader);
-            searcher.setSimilarity(SIMILARITY);
-            searcher.setQueryCache(null); // every question is new; caching term queries only costs
-            if (reader.maxDoc() != phrases.size()) {
-                throw new IllegalStateException("the index holds " + reader.maxDoc() + " documents for "
-                        + phrases.size() + " ways of asking");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("building an in-memory index failed", e);
+        for (Phrase phrase : phrases) {
+            textCounts.add(count(TEXT, List.of(phrase.text().canonical())));
+            pinyinCounts.add(count(PINYIN, sounds(phrase.text())));
+            textSets.add(textCounts.get(textCounts.size() - 1).freqs().keySet());
+            pinyinSets.add(pinyinCounts.get(pinyinCounts.size() - 1).freqs().keySet());
         }
         Map<String, Set<String>> textVocabulary = new LinkedHashMap<>();
         Map<String, Set<String>> pinyinVocabulary = new LinkedHashMap<>();
@@ -438,12 +382,38 @@ final class QuestionIndex {
         });
         textField.entries(textEntries);
         pinyinField.entries(pinyinEntries);
-        try {
-            textField.seal((DirectoryReader) searcher.getIndexReader());
-            pinyinField.seal((DirectoryReader) searcher.getIndexReader());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading an in-memory index failed", e);
+        textField.seal(textCounts);
+        pinyinField.seal(pinyinCounts);
+    }
+
+    /**
+     * One field of one document as Lucene's indexing would see it: each term's frequency (in order of first
+     * occurrence), the tokens in all, and those stacked on the previous position (a pair beside its characters).
+     */
+    record Counted(Map<String, Integer> freqs, int length, int overlaps) {}
+
+    private Counted count(String field, List<String> values) {
+        Map<String, Integer> freqs = new LinkedHashMap<>();
+        int length = 0;
+        int overlaps = 0;
+        for (String value : values) {
+            try (TokenStream ts = analyzer.tokenStream(field, value)) {
+                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+                ts.reset();
+                while (ts.incrementToken()) {
+                    freqs.merge(term.toString(), 1, Integer::sum);
+                    length++;
+                    if (increment.getPositionIncrement() == 0) {
+                        overlaps++;
+                    }
+                }
+                ts.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException("analyzing a string failed", e);
+            }
         }
+        return new Counted(freqs, length, overlaps);
     }
 
     private static Map<String, Double> entryIdf(Map<String, Set<String>> vocabularies, int entries) {
@@ -476,15 +446,15 @@ final class QuestionIndex {
      * The pinyin of the words as written and as read canonically: a mistyped synonym (除颤气 for 除颤器) still
      * sounds like what the knowledge wrote, even where the knowledge's text now says AED.
      */
-    private static List<String> sounds(TextNormalizer.Normalized text) {
+    static List<String> sounds(TextNormalizer.Normalized text) {
         String spoken = TextNormalizer.pinyin(text.spoken());
         String canonical = TextNormalizer.pinyin(text.canonical());
         return spoken.equals(canonical) ? List.of(spoken) : List.of(spoken, canonical);
     }
 
     /**
-     * Ordinals of the best documents for the query by BM25 over both fields, best first, ties by ordinal: what
-     * {@link #searchWithLucene} finds, from scores worked out when the index was built. Lucene adds a document's term
+     * Ordinals of the best documents for the query by BM25 over both fields, best first, ties by ordinal: what a
+     * Lucene search of the same documents finds, from scores worked out when the index was built. Lucene adds a document's term
      * scores (floats) up as a double in an order of its own; a double holds such a sum exactly whatever the order,
      * so the two agree to the bit ({@code QuestionIndexTest} holds them to it).
      */
@@ -541,23 +511,6 @@ final class QuestionIndex {
             } else {
                 return;
             }
-        }
-    }
-
-    /** The same search run by Lucene itself, to hold {@link #search} to it. */
-    List<Integer> searchWithLucene(TermSet query, int limit) {
-        BooleanQuery.Builder q = new BooleanQuery.Builder();
-        textField.clauses(query.text, q);
-        pinyinField.clauses(query.pinyin, q);
-        try {
-            ScoreDoc[] hits = searcher.search(q.build(), new TopScoreDocCollectorManager(limit, limit)).scoreDocs;
-            List<Integer> out = new ArrayList<>(hits.length);
-            for (ScoreDoc hit : hits) {
-                out.add(hit.doc);
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("searching an in-memory index failed", e);
         }
     }
 
@@ -637,11 +590,9 @@ final class QuestionIndex {
         return Math.log(1 + (docCount - docFreq + 0.5) / (docFreq + 0.5));
     }
 
-    private static FieldType counted() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.freeze();
-        return type;
+    /** Characters in the text field, syllables in the pinyin field. */
+    static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(characters(), Map.of(PINYIN, syllables()));
     }
 
     /** Han characters alone and in pairs; Latin words and numbers whole. */
