@@ -38,15 +38,24 @@ final class Pacer {
 
     Pacer(Tuning tuning) {
         this.tuning = tuning;
-        // Evenly spaced, no burst: a burst on top of the steady rate would put more than the limit in one second.
-        this.global = new Rate(Duration.ofNanos(1_000_000_000L / tuning.globalPerSecond()), 1);
+        this.global = global(tuning);
         this.chats = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(10, TimeUnit.MINUTES).build();
+    }
+
+    /** The pace for all chats together: evenly spaced, as a burst on top of the rate would exceed it in a second. */
+    static Rate global(Tuning tuning) {
+        return new Rate(Duration.ofNanos(1_000_000_000L / tuning.globalPerSecond()), 1);
+    }
+
+    /** The pace for one chat. */
+    static Rate chat(Tuning tuning, boolean group) {
+        return group ? new Rate(tuning.perGroupInterval(), tuning.perGroupBurst())
+                : new Rate(tuning.perChatInterval(), tuning.perChatBurst());
     }
 
     /** Waits until one more message may go to this chat. */
     void await(long chatId, boolean group) throws InterruptedException {
-        Rate chat = chats.get(chatId, id -> group ? new Rate(tuning.perGroupInterval(), tuning.perGroupBurst())
-                : new Rate(tuning.perChatInterval(), tuning.perChatBurst()));
+        Rate chat = chats.get(chatId, id -> chat(tuning, group));
         sleep(chat.reserve(System.nanoTime()));
         sleep(global.reserve(System.nanoTime()));
     }

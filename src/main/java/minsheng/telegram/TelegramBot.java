@@ -21,7 +21,7 @@ public final class TelegramBot implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
-    /** The Bot API refused the token: the bot cannot run. */
+    /** The Bot API refused the token, or refuses what polling needs: the bot cannot run. */
     public static final class BadToken extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -72,8 +72,14 @@ public final class TelegramBot implements AutoCloseable {
                 api.startPolling(update -> dispatch(handler, update));
                 return;
             } catch (TelegramApi.ApiException e) {
-                if (e.code == 401 || e.code == 404) {
-                    throw new BadToken(e.getMessage());
+                if (e.code == 401) {
+                    throw new BadToken("the Bot API refused TELEGRAM_BOT_TOKEN (401) when polling began: check the"
+                            + " token with @BotFather");
+                }
+                if (e.code == 404) {
+                    // getMe worked, so the token is right: this server lacks deleteWebhook, which polling needs.
+                    throw new BadToken("the Bot API server at TELEGRAM_API_URL answered 404 to deleteWebhook, which"
+                            + " long polling needs before it starts; check TELEGRAM_API_URL");
                 }
                 log.warn("{}; retrying", e.getMessage());
                 if (!pause(attempt)) {

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param maxAttempts      how many times one message is tried before it is given up (and logged)
  * @param perChatInterval  the pace of messages to one private chat (Telegram: about one a second)
  * @param perChatBurst     messages a private chat may get at once before the pace applies
- * @param perGroupInterval the pace of messages to one group (Telegram: 20 a minute)
+ * @param perGroupInterval the pace of messages to one group (Telegram: 20 a minute; 3.4 s after a burst of 3 keeps
+ *                         any minute at 20 or fewer)
  * @param perGroupBurst    messages a group may get at once before the pace applies
  * @param globalPerSecond  messages a second to all chats together (Telegram: about 30)
  * @param floodLimit       messages from one user within {@code floodWindow} that are still ordinary use
@@ -50,7 +51,7 @@ public record Tuning(
     public static final Tuning DEFAULTS = new Tuning(
             Duration.ofSeconds(50), Duration.ofMillis(500), Duration.ofSeconds(30),
             Duration.ofSeconds(20), Duration.ofMillis(500), Duration.ofSeconds(30), 8,
-            Duration.ofSeconds(1), 3, Duration.ofSeconds(3), 5, 28,
+            Duration.ofSeconds(1), 3, Duration.ofMillis(3400), 3, 28,
             20, Duration.ofMinutes(1), Duration.ofMinutes(2),
             Math.max(2, Runtime.getRuntime().availableProcessors() * 2), 1000, Duration.ofSeconds(3), 500);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import minsheng.answer.Messages;
@@ -13,7 +14,6 @@ import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeLoader;
 import minsheng.match.Thresholds;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +86,7 @@ class CommandsAndButtonsTest {
         h.api.callback(USER, USER, medical.messageId(), "a:medical.stent-price");
         FakeBotApi.Sent answer = h.api.awaitSent(USER, 3, WAIT).get(2);
         assertEquals(Harness.shipped().answer("medical.stent-price").orElseThrow().text(), answer.plainText());
-        assertEquals(3, h.api.awaitCallbackAnswers(2, WAIT).size() + 1);
+        assertEquals(2, h.api.awaitCallbackAnswers(2, WAIT).size(), "both taps answered");
     }
 
     @Test

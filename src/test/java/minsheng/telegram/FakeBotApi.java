@@ -584,14 +584,22 @@ public final class FakeBotApi implements AutoCloseable {
         m.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId < 0 ? "supergroup" : "private")));
         m.set("from", user(BOT_ID, true));
         m.put("text", body.path("text").asText());
-        return send ? m : m;
+        return m;
     }
 
     /** Seconds to wait when this send would break an enforced limit, else 0. */
     private synchronized int overLimit(long chatId) {
         long now = System.nanoTime();
         boolean group = chatId < 0;
+        // Only the last minute matters; forget older sends so a long load test stays cheap.
+        long minute = TimeUnit.MINUTES.toNanos(1);
+        while (!allSendTimes.isEmpty() && now - allSendTimes.peekFirst() >= minute) {
+            allSendTimes.pollFirst();
+        }
         Deque<Long> chat = sendTimes.getOrDefault(chatId, new ArrayDeque<>());
+        while (!chat.isEmpty() && now - chat.peekFirst() >= minute) {
+            chat.pollFirst();
+        }
         long chatWindow = group ? TimeUnit.MINUTES.toNanos(1) : TimeUnit.SECONDS.toNanos(1);
         int chatLimit = group ? perGroupPerMinute : perChatPerSecond;
         long inChat = chat.stream().filter(t -> now - t < chatWindow).count();

@@ -119,6 +119,14 @@ class FaultsTest {
     }
 
     @Test
+    void aServerWithoutDeleteWebhookIsReportedInsteadOfPolledForever() throws Exception {
+        try (Harness h = new Harness(new FakeBotApi().unsupported("deleteWebhook"), new Hooks(), Harness.FAST)) {
+            TelegramBot.BadToken e = assertThrows(TelegramBot.BadToken.class, h::start);
+            assertTrue(e.getMessage().contains("answered 404 to deleteWebhook"), e.getMessage());
+        }
+    }
+
+    @Test
     void servesWhenTheServerDoesNotImplementTheCommandMenuOrChatActions() throws Exception {
         FakeBotApi fake = new FakeBotApi().unsupported("setMyCommands").unsupported("sendChatAction");
         try (Harness h = new Harness(fake, new Hooks(), Harness.FAST).start()) {
