@@ -30,12 +30,18 @@ class LoadRunTest {
     void everyQuestionGetsExactlyOneReplyInOrderWithinTelegramsLimits() throws Exception {
         // Production pacing (a chat: 1 a second after a burst of 3; all chats: 28 a second); the fake refuses with
         // 429 anything beyond 4 a second to one chat or 30 a second overall.
-        Tuning paced = Harness.FAST.withPace(Tuning.DEFAULTS.perChatInterval(), Tuning.DEFAULTS.perChatBurst(),
+        Tuning fast = Harness.FAST.withPace(Tuning.DEFAULTS.perChatInterval(), Tuning.DEFAULTS.perChatBurst(),
                 Tuning.DEFAULTS.perGroupInterval(), Tuning.DEFAULTS.perGroupBurst(),
                 Tuning.DEFAULTS.globalPerSecond());
+        int total = USERS * QUESTIONS;
+        // Room for every question at once: this run measures throughput, not shedding (FaultInjectionTest does).
+        Tuning paced = new Tuning(fast.pollTimeout(), fast.pollBackOffBase(), fast.pollBackOffCap(),
+                fast.callTimeout(), fast.retryBase(), fast.retryCap(), fast.maxAttempts(), fast.perChatInterval(),
+                fast.perChatBurst(), fast.perGroupInterval(), fast.perGroupBurst(), fast.globalPerSecond(),
+                fast.floodLimit(), fast.floodWindow(), fast.floodPause(), Tuning.DEFAULTS.workers(),
+                Math.max(total, Tuning.DEFAULTS.queueCapacity()), fast.shutdownGrace(), fast.questionLimit());
         assertTrue(QUESTIONS <= paced.floodLimit(), "each user stays under the flood guard");
         List<String> questions = ProxiedBot.questions();
-        int total = USERS * QUESTIONS;
         try (ProxiedBot b = new ProxiedBot(new FakeBotApi().limits(4, 20, 30), paced).start()) {
             long[][] asked = new long[USERS][QUESTIONS];
             long first = System.nanoTime();
@@ -46,7 +52,11 @@ class LoadRunTest {
                     b.api.text(user(u), questions.get((u * QUESTIONS + q) % questions.size()));
                 }
             }
-            Duration wait = Duration.ofSeconds(30 + total / 20);
+            // A worker sending to one chat waits out that chat's pace (1 a second after the burst) before the
+            // next chat: allow for that, and for the overall pace.
+            long pacing = (long) Math.ceil((double) USERS / paced.workers())
+                    * Math.max(0, QUESTIONS - paced.perChatBurst()) * paced.perChatInterval().toSeconds();
+            Duration wait = Duration.ofSeconds(30 + pacing + total / paced.globalPerSecond());
             for (int u = 0; u < USERS; u++) {
                 b.api.awaitSent(user(u), QUESTIONS, wait);
             }
