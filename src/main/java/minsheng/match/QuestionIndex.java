@@ -31,16 +31,17 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.Version;
 
 /**
- * The wrapper around Lucene's analyzers and index: one in-memory document per way of asking (a question or a
- * keyword of an entry), in two fields — characters (single and in pairs) and pinyin syllables (single and in pairs,
- * so a wrong character with the right sound still meets). BM25 retrieves the candidates; {@link #overlap} and
+ * The wrapper around Lucene's analyzers and BM25 similarity: one document per way of asking (a question or a keyword
+ * of an entry), in two fields — characters (single and in pairs) and pinyin syllables (single and in pairs, so a
+ * wrong character with the right sound still meets). BM25 retrieves the candidates; {@link #overlap} and
  * {@link #explained} give the weights {@link Matcher} scores them with, idf counted over entries. Immutable after
  * construction and safe to search from many threads.
  *
- * <p>Everything that does not depend on the question is worked out once, when the index is built: every term the
- * knowledge uses becomes a small integer with its weight, its Lucene term statistics, and the stored questions and
- * entries that hold it. A question then weighs all candidates in one pass over its own terms' lists, instead of
- * hashing freshly built strings for each of up to 200 candidates.
+ * <p>Everything that does not depend on the question is worked out once, at construction: every term the knowledge
+ * uses becomes a small integer with its weight, the stored questions and entries that hold it, and the BM25 score it
+ * gives each of those stored questions — from the statistics a Lucene index of them would hold, counted directly, so
+ * no index is built. A question then retrieves and weighs all candidates in one pass over its own terms' lists,
+ * instead of hashing freshly built strings for each of up to 200 candidates.
  */
 final class QuestionIndex {
 
