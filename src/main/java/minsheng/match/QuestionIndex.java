@@ -48,6 +48,8 @@ final class QuestionIndex {
     static final String TEXT = "text";
     static final String PINYIN = "pinyin";
     private static final int TOKENS_PER_HAN_WORD = 3;
+    /** Lucene's limit on the clauses of one query (IndexSearcher.getMaxClauseCount()). */
+    private static final int MAX_TERMS_SEARCHED = 1024;
     private static final BM25Similarity SIMILARITY = new BM25Similarity();
 
     /** A way of asking for an entry, already normalized. */
@@ -223,12 +225,12 @@ final class QuestionIndex {
         }
 
         /**
-         * Adds what each searchable term of {@code query} scores to every document holding it; returns how many
-         * documents matched for the first time.
+         * Adds what each searchable term among the first {@code limit} of {@code query} scores to every document
+         * holding it; returns how many documents matched for the first time.
          */
-        int accumulate(Terms query, double[] sums, boolean[] matched) {
+        int accumulate(Terms query, int limit, double[] sums, boolean[] matched) {
             int fresh = 0;
-            for (int i = 0; i < query.ids().length; i++) {
+            for (int i = 0; i < Math.min(limit, query.ids().length); i++) {
                 int id = query.ids()[i];
                 if (id < 0 || scoredDocs[id] == null) {
                     continue;
@@ -462,7 +464,11 @@ final class QuestionIndex {
     List<Integer> search(TermSet query, int limit) {
         double[] sums = new double[entryIds.length];
         boolean[] matched = new boolean[entryIds.length];
-        int hits = textField.accumulate(query.text, sums, matched) + pinyinField.accumulate(query.pinyin, sums, matched);
+        // At most as many terms as a Lucene query may hold clauses, characters first, as a Lucene search would take.
+        int room = MAX_TERMS_SEARCHED;
+        int hits = textField.accumulate(query.text, room, sums, matched);
+        room -= Math.min(room, query.text.strings().length);
+        hits += pinyinField.accumulate(query.pinyin, room, sums, matched);
         // Best score first, then the lower document number, as Lucene's collector ranks: one sortable number each.
         long[] ranked = new long[hits];
         int k = 0;
