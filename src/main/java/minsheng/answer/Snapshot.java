@@ -15,8 +15,11 @@ import minsheng.match.Thresholds;
  */
 public final class Snapshot {
 
-    /** Replies remembered; repeated questions (「低保」) then cost a map lookup. */
-    private static final int CACHED_REPLIES = 10_000;
+    /**
+     * Characters of questions and replies remembered (about 4 MB); repeated questions (「低保」) then cost a map
+     * lookup. Bounded by size, not count, so long messages cannot fill the heap.
+     */
+    private static final long CACHED_CHARACTERS = 2_000_000;
 
     private final KnowledgeBase knowledge;
     private final Matcher matcher;
@@ -27,7 +30,8 @@ public final class Snapshot {
         this.knowledge = knowledge;
         this.matcher = Matcher.build(knowledge, thresholds);
         this.responder = new Responder(knowledge);
-        this.replies = Caffeine.newBuilder().maximumSize(CACHED_REPLIES).build();
+        this.replies = Caffeine.newBuilder().maximumWeight(CACHED_CHARACTERS)
+                .weigher((String question, Reply reply) -> question.length() + reply.text().length()).build();
     }
 
     public static Snapshot build(KnowledgeBase knowledge, Thresholds thresholds) {

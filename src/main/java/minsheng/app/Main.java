@@ -32,6 +32,7 @@ import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
 import minsheng.eval.ConversationEvaluation;
 import minsheng.eval.ConversationSet;
+import minsheng.eval.Benchmark;
 import minsheng.eval.Evaluation;
 import minsheng.eval.QuestionSet;
 import minsheng.journal.Journal;
@@ -62,6 +63,9 @@ public final class Main {
               check [--source ARTICLE]   validate the knowledge (and its figures against ARTICLE); exit 0 when clean
               eval [FILE]                measure the matching on a question set (default eval/dev.tsv); a file with
                                          blank-line-separated dialogues is run as conversations
+              bench [--questions FILE] [--seconds N]
+                                         time answering in-process (default eval/dev.tsv, 5 s a phase);
+                                         the last line is one JSON object of figures
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
             DATA_DIR, WATCH_KNOWLEDGE, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO,
@@ -112,6 +116,7 @@ public final class Main {
                 case "ask" -> ask(config, rest);
                 case "check" -> check(config, rest);
                 case "eval" -> eval(config, rest);
+                case "bench" -> bench(config, rest);
                 case "help", "-h", "--help" -> {
                     out.println(USAGE);
                     yield 0;
@@ -397,6 +402,53 @@ public final class Main {
             err.println(e.getMessage());
             return 1;
         }
+        return 0;
+    }
+
+    private int bench(Config config, List<String> args) throws KnowledgeException, IOException {
+        Path file = DEFAULT_EVAL_SET;
+        double seconds = 5;
+        for (int i = 0; i < args.size(); i += 2) {
+            String value = i + 1 < args.size() ? args.get(i + 1) : null;
+            if (value == null || !(args.get(i).equals("--questions") || args.get(i).equals("--seconds"))) {
+                return usage("bench takes --questions FILE and --seconds N");
+            }
+            if (args.get(i).equals("--questions")) {
+                file = Path.of(value);
+                continue;
+            }
+            try {
+                seconds = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                seconds = -1;
+            }
+            if (!(seconds > 0 && seconds <= 3600)) {
+                return usage("--seconds must be a number of seconds from 0 to 3600, not \"" + value + "\"");
+            }
+        }
+        List<String> questions = Benchmark.questions(file);
+        if (questions.isEmpty()) {
+            return usage(file + " holds no questions");
+        }
+        long t0 = System.nanoTime();
+        KnowledgeBase knowledge = KnowledgeLoader.load(config.knowledgeDir());
+        long t1 = System.nanoTime();
+        Snapshot snapshot = Snapshot.build(knowledge, config.thresholds());
+        long t2 = System.nanoTime();
+        // What an admin's reload pays: the same work again in a running bot.
+        Snapshot.build(KnowledgeLoader.load(config.knowledgeDir()), config.thresholds());
+        long reload = (System.nanoTime() - t2) / 1_000_000;
+        err.println("timing " + questions.size() + " questions from " + file + ": warm-up, one thread, all cores,"
+                + " cached, " + seconds + " s each");
+        Benchmark.Result result;
+        try {
+            result = Benchmark.run(snapshot, questions, seconds, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000,
+                    reload);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        out.println(new ObjectMapper().writeValueAsString(result.fields()));
         return 0;
     }
 

@@ -18,7 +18,9 @@ final class ChineseNumbers {
     private static final Pattern RUN = Pattern.compile(NUMERAL + "+");
     private static final Pattern PERCENT = Pattern.compile("百分之(" + NUMERAL + "+|\\d+(?:\\.\\d+)?)");
     private static final Pattern APPROXIMATE = Pattern.compile("(\\d)(?:多|余|来)|左右");
-    private static final Pattern TIMES_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?)([万亿])");
+    // A match never starts inside a run of digits (it would have started at the run's first digit), so saying so
+    // spares the engine retrying every position of a long run: linear instead of quadratic in its length.
+    private static final Pattern TIMES_UNIT = Pattern.compile("(?<!\\d)(\\d++(?:\\.\\d++)?)([万亿])");
     private static final Pattern KUAI = Pattern.compile("(\\d)块(?:钱)?");
     /** Words after which a lone numeral is a count or an ordinal, not part of a word like 统一 or 一起. */
     private static final String MEASURES = "号月日年次个所名台对例元块岁周人项批倍成";

@@ -149,12 +149,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void dispatch(UpdateHandler handler, Incoming update) {
-        try {
-            if (!lanes.submit(UpdateHandler.lane(update), () -> handler.handle(update))) {
-                log.info("update {} dropped: the bot is stopping", update.updateId());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (!lanes.submit(UpdateHandler.lane(update), () -> handler.handle(update), () -> handler.busy(update))) {
             log.info("update {} dropped: the bot is stopping", update.updateId());
         }
     }

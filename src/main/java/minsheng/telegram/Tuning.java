@@ -23,7 +23,7 @@ import java.time.Duration;
  * @param floodWindow      the window the flood guard counts in
  * @param floodPause       how long a flooding user's messages are dropped after the notice
  * @param workers          threads answering updates (different chats in parallel, one chat in order)
- * @param queueCapacity    updates waiting to be answered before polling waits for the workers
+ * @param queueCapacity    updates waiting to be answered; past it the oldest is shed and its sender asked to ask again
  * @param shutdownGrace    how long work in flight may take to finish when the bot is stopped
  * @param questionLimit    characters of a message read for matching; the rest is cut off
  */

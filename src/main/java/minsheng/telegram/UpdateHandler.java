@@ -97,6 +97,20 @@ final class UpdateHandler {
         }
     }
 
+    /**
+     * Tells the sender of an update the bot had to pass over, its backlog being full, to ask again; said only where
+     * the bot would have answered (a person, not a bot; in a group, a message addressed to it).
+     */
+    void busy(Incoming in) {
+        if (in instanceof Incoming.Message m && passesFilter(m) && addressedText(m).isPresent()) {
+            sendText(new Place(m.chat().id(), m.chat().isGroup(), m.chat().isGroup() ? m.messageId() : null,
+                    m.userId()), Messages.get("telegram.busy"), List.of());
+        } else if (in instanceof Incoming.Callback c && c.chat() != null) {
+            sendText(new Place(c.chat().id(), c.chat().isGroup(), null, c.userId()), Messages.get("telegram.busy"),
+                    List.of());
+        }
+    }
+
     // ---- messages: filter → group rules → flood guard → parse → act ----
 
     private void message(Incoming.Message m) {

@@ -282,4 +282,27 @@ class MainTest {
         assertTrue(r.out().contains("follow-ups right:"), r.out());
         assertTrue(r.out().contains("conversations)"), r.out());
     }
+
+    @Test
+    void benchPrintsEveryFigureAsOneJsonObjectOnItsLastLine() throws Exception {
+        Run r = run("bench", "--seconds", "0.05");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().strip().split("\n");
+        JsonNode figures = JSON.readTree(lines[lines.length - 1]);
+        for (String field : List.of("questionsPerSecondOneThread", "questionsPerSecondAllCores", "p50Micros",
+                "p90Micros", "p99Micros", "maxMicros", "heapUsedMiBAfterGc", "loadMillis", "indexMillis",
+                "questions", "cores", "reloadMillis", "cachedQuestionsPerSecondOneThread", "cachedP50Micros", "cachedP99Micros")) {
+            assertTrue(figures.has(field), field + " missing from " + figures);
+        }
+        assertEquals(246, figures.get("questions").asInt(), "every question of eval/dev.tsv");
+        assertTrue(figures.get("p50Micros").asDouble() <= figures.get("p99Micros").asDouble());
+        assertTrue(figures.get("p99Micros").asDouble() <= figures.get("maxMicros").asDouble());
+    }
+
+    @Test
+    void benchRefusesANonsenseDuration() {
+        Run r = run("bench", "--seconds", "abc");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--seconds"), r.err());
+    }
 }
