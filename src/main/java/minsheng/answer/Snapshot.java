@@ -26,16 +26,25 @@ public final class Snapshot {
     private final Responder responder;
     private final Cache<String, Reply> replies;
 
-    private Snapshot(KnowledgeBase knowledge, Thresholds thresholds) {
+    private Snapshot(KnowledgeBase knowledge, Matcher matcher, long cachedCharacters) {
         this.knowledge = knowledge;
-        this.matcher = Matcher.build(knowledge, thresholds);
+        this.matcher = matcher;
         this.responder = new Responder(knowledge);
-        this.replies = Caffeine.newBuilder().maximumWeight(CACHED_CHARACTERS)
+        // Evictions run on the calling thread, so a cache of size 0 really holds nothing.
+        this.replies = Caffeine.newBuilder().maximumWeight(cachedCharacters).executor(Runnable::run)
                 .weigher((String question, Reply reply) -> question.length() + reply.text().length()).build();
     }
 
     public static Snapshot build(KnowledgeBase knowledge, Thresholds thresholds) {
-        return new Snapshot(knowledge, thresholds);
+        return new Snapshot(knowledge, Matcher.build(knowledge, thresholds), CACHED_CHARACTERS);
+    }
+
+    /**
+     * The same knowledge and engine with no reply cache, so a benchmark can time what every question costs through
+     * the whole conversation layer, as a question never asked before does.
+     */
+    public Snapshot withoutReplyCache() {
+        return new Snapshot(knowledge, matcher, 0);
     }
 
     public KnowledgeBase knowledge() {

@@ -14,13 +14,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import minsheng.answer.Conversations;
 import minsheng.answer.Snapshot;
 
 /**
  * Measures what a citizen's question costs in-process: after a warm-up, questions go round and round through
  * {@link Snapshot#explain} (normalizing, searching, weighing, wording the reply — never the reply cache) on one
  * thread with each one timed, then on every core at once; the cached path ({@link Snapshot#reply}, a repeated
- * question) is timed beside it. Figures, never assertions: the caller prints them.
+ * question) is timed beside it, and so is the whole conversation layer a new message goes through
+ * ({@link Conversations#reply}, with no reply cache). Figures, never assertions: the caller prints them.
  */
 public final class Benchmark {
 
@@ -29,7 +31,8 @@ public final class Benchmark {
                           double maxMicros) {}
 
     public record Result(int questions, int cores, Timings uncached, double perSecondAllCores, Timings cached,
-                         double heapUsedMiBAfterGc, long loadMillis, long indexMillis, long reloadMillis) {
+                         Timings conversation, double heapUsedMiBAfterGc, long loadMillis, long indexMillis,
+                         long reloadMillis) {
 
         /** The figures under their names, units in the names, in the order the README lists them. */
         public Map<String, Object> fields() {
@@ -51,6 +54,11 @@ public final class Benchmark {
             out.put("cachedQuestionsPerSecondOneThread", Math.round(cached.perSecond()));
             out.put("cachedP50Micros", round(cached.p50Micros()));
             out.put("cachedP99Micros", round(cached.p99Micros()));
+            // The whole way a citizen's new message goes (small talk, topic words, follow-ups, several parts, the
+            // match and its wording) through Conversations, with no reply cache.
+            out.put("conversationQuestionsPerSecondOneThread", Math.round(conversation.perSecond()));
+            out.put("conversationP50Micros", round(conversation.p50Micros()));
+            out.put("conversationP99Micros", round(conversation.p99Micros()));
             return out;
         }
 
@@ -99,8 +107,17 @@ public final class Benchmark {
         // Every question asked once already fills the cache; from then on each is a repeat.
         questions.forEach(snapshot::reply);
         Timings cached = timed(snapshot::reply, questions, nanos);
-        return new Result(questions.size(), cores, uncached, allCores, cached, heapAfterGc(), loadMillis,
-                indexMillis, reloadMillis);
+        // Each question in a chat of its own, as a citizen's first message; nothing cached.
+        Snapshot uncachedSnapshot = snapshot.withoutReplyCache();
+        Conversations conversations = new Conversations(() -> uncachedSnapshot);
+        Consumer<String> converse = q -> {
+            conversations.forget("bench");
+            conversations.reply("bench", q);
+        };
+        untimed(converse, questions, nanos);
+        Timings conversation = timed(converse, questions, nanos);
+        return new Result(questions.size(), cores, uncached, allCores, cached, conversation, heapAfterGc(),
+                loadMillis, indexMillis, reloadMillis);
     }
 
     private static void untimed(Consumer<String> ask, List<String> questions, long nanos) {

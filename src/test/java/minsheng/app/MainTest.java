@@ -291,7 +291,8 @@ class MainTest {
         JsonNode figures = JSON.readTree(lines[lines.length - 1]);
         for (String field : List.of("questionsPerSecondOneThread", "questionsPerSecondAllCores", "p50Micros",
                 "p90Micros", "p99Micros", "maxMicros", "heapUsedMiBAfterGc", "loadMillis", "indexMillis",
-                "questions", "cores", "reloadMillis", "cachedQuestionsPerSecondOneThread", "cachedP50Micros", "cachedP99Micros")) {
+                "questions", "cores", "reloadMillis", "cachedQuestionsPerSecondOneThread", "cachedP50Micros", "cachedP99Micros",
+                "conversationQuestionsPerSecondOneThread", "conversationP50Micros", "conversationP99Micros")) {
             assertTrue(figures.has(field), field + " missing from " + figures);
         }
         assertEquals(246, figures.get("questions").asInt(), "every question of eval/dev.tsv");
