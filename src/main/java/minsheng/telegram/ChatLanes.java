@@ -9,8 +9,10 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,12 @@ import org.slf4j.LoggerFactory;
  * was submitted. The backlog is bounded: when {@code capacity} tasks already wait, the oldest waiting one is shed —
  * logged with a running count — and its {@code onShed} (a short "busy, please ask again" note) runs in its place, in
  * its chat's order; a chat has at most one such note waiting. Submitting never blocks, so polling keeps up and memory
- * stays flat however far the senders fall behind. Thread-safe.
+ * stays flat however far the senders fall behind.
+ *
+ * <p>A chat that must wait for its next sending slot ({@code pace}: Telegram allows about one message a second to a
+ * chat) does not hold a worker while it waits: its lane is parked on a one-thread scheduler and handed back to the
+ * pool when the slot comes, and the workers serve other chats meanwhile. A parked lane stays in {@code lanes}, so new
+ * work for that chat queues behind it and the order holds. Thread-safe.
  */
 final class ChatLanes {
 
@@ -29,6 +36,8 @@ final class ChatLanes {
     private record Task(long chat, Runnable work, Runnable onShed, boolean note) {}
 
     private final ThreadPoolExecutor pool;
+    private final ScheduledThreadPoolExecutor timer;
+    private final LongUnaryOperator pace;
     private final int capacity;
     /** Guarded by {@code this}: every chat with work waiting or being drained, and its waiting tasks in order. */
     private final Map<Long, Deque<Task>> lanes = new HashMap<>();
@@ -37,10 +46,22 @@ final class ChatLanes {
     private long shed;
     private volatile boolean closed;
 
-    ChatLanes(int workers, int capacity) {
+    /**
+     * @param pace for a chat, how many nanoseconds until it may be sent to again (0: now); its lane waits that long,
+     *             off the workers, before taking its next task
+     */
+    ChatLanes(int workers, int capacity, LongUnaryOperator pace) {
         this.pool = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 TelegramApi.named("tg-worker"));
+        this.timer = new ScheduledThreadPoolExecutor(1, TelegramApi.named("tg-pacer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.pace = pace;
         this.capacity = capacity;
+    }
+
+    /** Lanes that never wait for a pace (tests of ordering and shedding alone). */
+    ChatLanes(int workers, int capacity) {
+        this(workers, capacity, chat -> 0);
     }
 
     /**
@@ -99,17 +120,33 @@ final class ChatLanes {
                 task.chat(), shed);
     }
 
-    /** Runs a chat's queued work one at a time until none is left; the lane is removed when it runs dry. */
+    /**
+     * Runs a chat's queued work one at a time until none is left (the lane is then removed) or the chat must wait
+     * for its next sending slot (the lane is then parked until it comes, and this worker returns to the pool).
+     */
     private void drain(long chat) {
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                dropLane(chat); // the lanes are closing and their grace is over
+                return;
+            }
+            // Only this drain sends to the chat now, so the slot it sees free is still free when its task sends.
+            long wait = pace.applyAsLong(chat);
             Task next;
             synchronized (this) {
                 Deque<Task> lane = lanes.get(chat);
-                next = lane == null ? null : lane.pollFirst();
-                if (next == null) {
+                if (lane == null || lane.isEmpty()) {
                     lanes.remove(chat);
+                    if (lanes.isEmpty()) {
+                        notifyAll();
+                    }
                     return;
                 }
+                if (wait > 0) {
+                    park(chat, wait);
+                    return;
+                }
+                next = lane.pollFirst();
                 waiting.remove(next);
             }
             try {
@@ -120,27 +157,68 @@ final class ChatLanes {
         }
     }
 
+    /** Hands a chat's lane back to the pool after {@code nanos}; its waiting work is dropped if the lanes close first. */
+    private void park(long chat, long nanos) {
+        try {
+            timer.schedule(() -> resume(chat), nanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            dropLane(chat);
+        }
+    }
+
+    private void resume(long chat) {
+        try {
+            pool.execute(() -> drain(chat));
+        } catch (RejectedExecutionException e) {
+            dropLane(chat);
+        }
+    }
+
+    private synchronized void dropLane(long chat) {
+        Deque<Task> lane = lanes.remove(chat);
+        if (lane != null) {
+            waiting.removeAll(lane);
+            if (!lane.isEmpty()) {
+                log.info("chat {}: {} waiting update(s) dropped, the bot is stopping", chat, lane.size());
+            }
+        }
+        if (lanes.isEmpty()) {
+            notifyAll();
+        }
+    }
+
     /** Work shed since start. */
     synchronized long shedCount() {
         return shed;
     }
 
-    /** Stops taking work, lets work in flight finish within {@code grace}, then interrupts what is left. */
+    /**
+     * Stops taking work, lets work in flight and waiting work (parked lanes included, as their slots come) finish
+     * within {@code grace}, then drops what is left, interrupts what still runs and ends both thread pools.
+     */
     void close(Duration grace) {
         closed = true;
-        pool.shutdown();
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!pool.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                int left;
-                synchronized (this) {
-                    left = lanes.values().stream().mapToInt(Deque::size).sum();
+            synchronized (this) {
+                long left;
+                while (!lanes.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
-                log.warn("stopping: {} update(s) still waiting are dropped", left);
-                pool.shutdownNow();
-                pool.awaitTermination(1, TimeUnit.SECONDS);
+                int dropped = lanes.values().stream().mapToInt(Deque::size).sum();
+                if (!lanes.isEmpty()) {
+                    log.warn("stopping: {} update(s) still waiting are dropped", dropped);
+                }
             }
         } catch (InterruptedException e) {
-            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, TimeUnit.SECONDS);
+            timer.awaitTermination(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

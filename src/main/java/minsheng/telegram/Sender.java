@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
  * Sends through {@link TelegramApi} the way Telegram asks: paced within its limits, a 429 waits the
  * {@code retry_after} it gives, 5xx and network failures retry with a capped back-off, a user who blocked the bot
  * (403) is not retried, and HTML the server cannot parse is resent as plain text. Blocking; one chat's messages are
- * sent by one thread at a time, so they arrive in order.
+ * sent by one thread at a time, so they arrive in order. A send waits for its slot, but on a worker that is only
+ * the overall pace: {@link ChatLanes} takes a chat's next update only once the chat's own slot is free.
  */
 final class Sender {
 

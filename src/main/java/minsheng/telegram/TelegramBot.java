@@ -36,6 +36,7 @@ public final class TelegramBot implements AutoCloseable {
     private final Hooks hooks;
     private final Tuning tuning;
     private final Ticker ticker;
+    private final Pacer pacer;
     private final ChatLanes lanes;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean stopping;
@@ -50,7 +51,9 @@ public final class TelegramBot implements AutoCloseable {
         this.hooks = hooks;
         this.tuning = tuning;
         this.ticker = ticker;
-        this.lanes = new ChatLanes(tuning.workers(), tuning.queueCapacity());
+        this.pacer = new Pacer(tuning);
+        // A chat waiting for its next sending slot waits off the workers, so they serve other chats meanwhile.
+        this.lanes = new ChatLanes(tuning.workers(), tuning.queueCapacity(), pacer::chatDelay);
     }
 
     /**
@@ -65,7 +68,7 @@ public final class TelegramBot implements AutoCloseable {
         me = self;
         log.info("connected as @{} (id {})", self.username(), self.id());
         menu();
-        Sender sender = new Sender(api, new Pacer(tuning), tuning);
+        Sender sender = new Sender(api, pacer, tuning);
         this.sender = sender;
         UpdateHandler handler = new UpdateHandler(self, conversations, snapshot, hooks, sender, api::download,
                 new FloodGuard(tuning, ticker), new Renderer(), tuning.questionLimit());
