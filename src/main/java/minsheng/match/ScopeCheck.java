@@ -90,7 +90,9 @@ final class ScopeCheck {
 
     /** A yes-or-no question (会不会, 能不能, 吗): a policy stated in words answers it. */
     private static final Pattern YES_NO = Pattern.compile(
-            "吗|会不会|能不能|是不是|有没有|可不可以|要不要|算不算|包不包括|包括不|管不管|给不给|收不收|用不用|能否|是否|没有[?？]?$");
+            "吗|会不会|能不能|是不是|有没有|可不可以|要不要|算不算|包不包括|包括不|管不管|给不给|收不收|用不用|能否|是否|没有[?？]?$"
+                    // Any A-not-A question (调不调, 搞不搞) asks yes or no.
+                    + "|(\\p{IsHan})[不没]\\1");
     /** A figure the asker guesses (500块, 70%): a policy in words does not confirm it. */
     private static final Pattern GUESSED = Pattern.compile("\\d(万|亿)?(元|块|%|人|名|个|倍|岁)");
 
