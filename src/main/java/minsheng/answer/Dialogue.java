@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.Topic;
@@ -37,6 +38,8 @@ final class Dialogue {
         }
     }
 
+    /** Characters a declined part needs to be a question of its own, not a word carried on from the one before. */
+    private static final int OWN_WORDS = 4;
     /** A part this sure stands as a question of its own. */
     private static final double SURE = 0.5;
     /** An entry weighed this high is close enough to offer in place of one that cannot answer. */
@@ -160,7 +163,13 @@ final class Dialogue {
         }
         Set<String> answered = new LinkedHashSet<>();
         results.stream().filter(Result::answers).forEach(r -> answered.addAll(r.reply().entryIds()));
-        boolean reasoned = results.stream().anyMatch(Result::declinesForAReason);
+        // A part declined for a reason says what is missing; a part the report does not cover at all
+        // (「…，失业率多少」) is still a question of its own once it has words of its own, and must be said to be
+        // unanswered rather than dropped — when the part answered is sure enough to stand alone.
+        boolean reasoned = results.stream().anyMatch(Result::declinesForAReason)
+                || results.stream().filter(Result::answers).allMatch(r -> r.reply().score() >= SURE)
+                && IntStream.range(0, results.size()).anyMatch(i -> results.get(i).reply().kind() == Reply.Kind.DECLINE
+                        && FollowUps.fold(asked.get(i)).length() >= OWN_WORDS);
         // A message asking a procedure anywhere (「婚检去哪做，要带啥材料」) is declined whole: answering the other
         // part would read as an answer to what was really asked.
         if (one.reason() == Match.Reason.OUT_OF_SCOPE) {

@@ -19,11 +19,16 @@ final class SmallTalk {
     private static final String AROUND = "(?:[啊呀哈哦噢呢吧嘛啦喔哟~～]|机器人|小助手|助手|客服|老师|同志|您|你)*";
 
     private static final Pattern GREETING = Pattern.compile(
-            "(?:你好|您好|你们好|大家好|嗨|哈喽|哈啰|hello|hi|hey|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|在不在|在么|有人吗|有人在吗)");
+            "(?:你好|您好|你们好|大家好|嗨|哈喽|哈啰|hello|hi|hey|早上好|上午好|中午好|下午好|晚上好|早安|早|在吗|在不在|在么|在没|有人吗|有人在吗|有人没|有人不|有人在没)");
     private static final Pattern THANKS = Pattern.compile(
             "(?:(?:好的|好|嗯|明白了|知道了)?(?:谢谢|多谢|感谢|谢了|谢啦|thanks|thankyou|thx|辛苦了)(?:你|您)?(?:了|啦)?)");
     private static final Pattern GOODBYE = Pattern.compile("(?:再见|拜拜|拜|bye|byebye|回头见|下次见|晚安)");
-    private static final Pattern OK = Pattern.compile("(?:好的|好|嗯|嗯嗯|知道了|明白了|明白|懂了|ok|okay|收到)");
+    /** Assent, or letting a question drop (「那算了」, 「没事了」): the talk is ending, nothing is asked. */
+    private static final Pattern OK = Pattern.compile(
+            "(?:好的|好嘞|得嘞|好|嗯|嗯嗯|行|知道了|明白了|明白|懂了|ok|okay|收到|那就算了|那算了|算了|没事了|没事)");
+    /** The few traditional characters small talk is written with (謝謝, 再見, 在嗎): read as simplified. */
+    private static final String TRADITIONAL = "謝見嗎們麼囉";
+    private static final String SIMPLIFIED = "谢见吗们么啰";
     /** Punctuation, spaces and emoji between words of small talk. */
     private static final Pattern NOISE = Pattern.compile("[\\p{P}\\p{S}\\s]+");
     private static final Pattern ONLY = Pattern.compile("(?:" + AROUND + "(?:" + GREETING.pattern() + "|"
@@ -82,7 +87,13 @@ final class SmallTalk {
     }
 
     private static String fold(String message) {
-        return NOISE.matcher(Normalizer.normalize(message, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+        String s = NOISE.matcher(Normalizer.normalize(message, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replaceAll("");
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            int t = TRADITIONAL.indexOf(s.charAt(i));
+            out.append(t < 0 ? s.charAt(i) : SIMPLIFIED.charAt(t));
+        }
+        return out.toString();
     }
 }

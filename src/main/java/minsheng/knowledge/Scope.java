@@ -47,11 +47,22 @@ public record Scope(String place, String period, Set<Gives> gives, List<String> 
         /** A "when" answered by an event (at birth, once the reform began). */
         EVENT,
         /** What is done, who is covered, whether it applies: answered in words. */
-        POLICY;
+        POLICY,
+        /** Which places: the answer names them (the counties, the stations, where it stands). */
+        PLACE,
+        /** Which ones by name: the answer names the school, hospital, company, trades or people. */
+        NAME,
+        /** How often something is done (每年一次, 每季度). */
+        FREQUENCY,
+        /** How to apply: the steps or documents. */
+        PROCEDURE,
+        /** The target that was set (the year's goal), not only how far it was met. */
+        TARGET;
 
         /** Whether this kind is stated as a figure (a number or a date), not in words. */
         public boolean isFigure() {
-            return this != COMPARISON && this != EVENT && this != POLICY;
+            return this != COMPARISON && this != EVENT && this != POLICY && this != PLACE && this != NAME
+                    && this != FREQUENCY && this != PROCEDURE;
         }
 
         /** The name written in knowledge files: {@code price}, {@code count}. */

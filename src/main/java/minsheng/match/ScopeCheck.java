@@ -35,6 +35,9 @@ final class ScopeCheck {
     private static final Pattern FIGURE = Pattern.compile("多少|几");
     /** A wider place than a local entry's. */
     private static final Pattern WIDER = Pattern.compile("全省|全山西|山西全省|全国");
+    /** The whole of a city, asked where the entry covers one of its counties. */
+    private static final Pattern WHOLE_CITY = Pattern.compile("全市|整个市|市里(一共|总共)");
+    private static final Pattern COUNTY_OF_A_CITY = Pattern.compile("市.+(县|区)$");
     private static final Pattern TOTAL = Pattern.compile(
             "((?<!\\d)1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)");
     private static final Pattern RAISE = Pattern.compile(
@@ -51,9 +54,45 @@ final class ScopeCheck {
             "比去年|比上年|比前年|比往年|比以前|比全国|比外省|比别的|比其他|比邻省|相比|哪个多|哪个高|哪个贵|哪个便宜|"
                     + "哪个少|哪个低|高于全国|低于全国");
 
+    /**
+     * Questions for a detail no figure answers — which places, which ones by name, how often, how to apply, the
+     * target set — each with the kind an entry must declare it gives to answer it. Without one, the entry's figure
+     * is not the answer, and the reply says so before giving it (「哪几个市试点」 is not answered by a count).
+     */
+    private record Detail(Pattern cue, Gives answeredBy) {
+    }
+
+    private static final List<Detail> DETAILS = List.of(
+            new Detail(Pattern.compile("哪(个|几个|些|家|所|位|几家|几所|几种|种|1个|一个)?\\p{IsHan}{0,2}?(学校|医院|公司|企业|单位|部门|机构|工厂|厂|银行"
+                    + "|平台|专业|工种|岗位|品种|药)|叫(什么|啥)|名字|名单|名称|具体(是)?(哪些|哪几|哪个|谁|什么人|啥人)"
+                    + "|有没有[^，。？?]{1,12}这(个|种|项|类)"
+                    + "|哪几(个|种|类|项|档)(?!省|市|县|区|乡|镇|村|地方|地区)"), Gives.NAME),
+            // Where to register or apply is a procedure, not a place the report could name.
+            new Detail(Pattern.compile("(去|在|上|到)哪(儿|里)?(登记|报名|办|申请|领|交|缴|备案)"), Gives.PROCEDURE),
+            new Detail(Pattern.compile("从哪(儿|里)?(到|开到|通到)哪(儿|里)?|起点|终点|(经过|途经)哪|哪(1个|几个|个|些)?(省|市|县|区|乡|镇|村"
+                    + "|地方|地区)|哪里|哪儿|在哪|去哪|上哪"), Gives.PLACE),
+            new Detail(Pattern.compile("(多久|多长时间|几(年|个月|天|周|星期))[^，。？?\\d一]{0,3}(1次|一次)"
+                    + "|隔多久|每隔|频率|多久开|多久召开"), Gives.FREQUENCY),
+            new Detail(Pattern.compile("具体(怎么|咋|如何)(办|弄|操作|申请)|怎么办理|咋办理|咋申请|(哪些|什么|啥)(材料|证件|手续)"
+                    + "|手续|流程|步骤"), Gives.PROCEDURE),
+            // How far a target was met (完成目标的百分之几) is a rate, not the target.
+            new Detail(Pattern.compile("目标(是|定|设|为)[^，。？?完]{0,5}(多少|几)|定的目标[^，。？?完]{0,4}(多少|几)"),
+                    Gives.TARGET));
+
+    /**
+     * A count of a unit the entry never counts (几架飞机, 多少场招聘会, 几级): a count of something else is not
+     * the answer. Units that count people or are too general (人, 个, 万) are left to the answer-type guard.
+     */
+    private static final Pattern COUNTED_UNIT = Pattern.compile("(几|多少)(架|场|辆|列|班|座|条|届|轮|期|级|所|台|家|趟|批|处|套)");
+
+    /** A numbered thing: a metro line, a batch (2号线, 第3批). */
+    private static final Pattern NUMBERED = Pattern.compile("\\d+号线|第\\d+(批|期|届)");
+
     /** A yes-or-no question (会不会, 能不能, 吗): a policy stated in words answers it. */
     private static final Pattern YES_NO = Pattern.compile(
-            "吗|会不会|能不能|是不是|有没有|可不可以|要不要|算不算|包不包括|包括不|管不管|给不给|收不收|用不用|能否|是否|没有[?？]?$");
+            "吗|会不会|能不能|是不是|有没有|可不可以|要不要|算不算|包不包括|包括不|管不管|给不给|收不收|用不用|能否|是否|没有[?？]?$"
+                    // Any A-not-A question (调不调, 搞不搞) asks yes or no.
+                    + "|(\\p{IsHan})[不没]\\1");
     /** A figure the asker guesses (500块, 70%): a policy in words does not confirm it. */
     private static final Pattern GUESSED = Pattern.compile("\\d(万|亿)?(元|块|%|人|名|个|倍|岁)");
 
@@ -114,6 +153,23 @@ final class ScopeCheck {
         if (place.isPresent()) {
             return place;
         }
+        for (Detail d : DETAILS) {
+            Matcher m = d.cue().matcher(question);
+            if (m.find() && !scope.gives(d.answeredBy())) {
+                return caveat(Caveat.Kind.DETAIL, m.group(), scope);
+            }
+        }
+        // 3号线 is not 2号线: a numbered line or batch the answer never names is not what it states.
+        Matcher numbered = NUMBERED.matcher(question);
+        while (numbered.find()) {
+            if (!entry.answer().contains(numbered.group())) {
+                return caveat(Caveat.Kind.DETAIL, numbered.group(), scope);
+            }
+        }
+        Matcher unit = COUNTED_UNIT.matcher(question);
+        if (unit.find() && !counts(entry, unit.group(2))) {
+            return caveat(Caveat.Kind.DETAIL, unit.group(), scope);
+        }
         if (TOTAL.matcher(question).find() && !scope.gives(Gives.AMOUNT)) {
             return caveat(Caveat.Kind.TOTAL, "", scope);
         }
@@ -142,6 +198,13 @@ final class ScopeCheck {
         return Optional.empty();
     }
 
+    /** Whether the entry's figures count in this unit (12所, 1.2万台, 三架). */
+    private static boolean counts(Entry entry, String unit) {
+        Pattern counted = Pattern.compile("[\\d一二两三四五六七八九十百千万亿]\\s*(余|多)?(万|亿)?" + unit);
+        return entry.figures().stream().anyMatch(f -> counted.matcher(f).find())
+                || counted.matcher(entry.answer()).find();
+    }
+
     private static Optional<Caveat> place(String question, Scope scope, String province, Predicate<String> uses) {
         // 山西省各县（市、区） speaks of every county, so of the asker's too.
         boolean everyPlace = scope.place().contains("各");
@@ -156,6 +219,11 @@ final class ScopeCheck {
         Matcher local = LOCAL.matcher(question);
         if (!everyPlace && local.find() && !uses.test(local.group())) {
             return caveat(Caveat.Kind.PLACE, "", scope);
+        }
+        // 晋城全市 asks for more than 晋城市沁水县 gives: the whole city, where the entry has one of its counties.
+        Matcher wholeCity = WHOLE_CITY.matcher(question);
+        if (wholeCity.find() && COUNTY_OF_A_CITY.matcher(scope.place()).find() && FIGURE.matcher(question).find()) {
+            return caveat(Caveat.Kind.PLACE, wholeCity.group(), scope);
         }
         Matcher wider = WIDER.matcher(question);
         if (wider.find() && !uses.test(wider.group()) && FIGURE.matcher(question).find()

@@ -144,6 +144,14 @@ class ConversationsTest {
     }
 
     @Test
+    void saysAPartTheReportNeverCoversIsUnansweredInsteadOfDroppingIt() {
+        Reply r = say("农村低保多少人，房价多少");
+        assertEquals(List.of("assistance.rural-dibao"), r.entryIds());
+        assertTrue(Conversations.saysAPartIsUnanswered(r), r.text());
+        assertTrue(r.text().contains("「房价多少」"), r.text());
+    }
+
+    @Test
     void keepsOneThingJoinedByAndAsOneQuestion() {
         Reply r = say("城乡居民养老金");
         assertTrue(r.entryIds().size() <= 1, r.entryIds().toString());

@@ -39,6 +39,13 @@ class PicksAndSmallTalkTest {
         assertEquals(SmallTalk.Kind.GOODBYE, SmallTalk.of("拜拜~"));
         assertEquals(SmallTalk.Kind.GOODBYE, SmallTalk.of("谢谢，再见"));
         assertEquals(SmallTalk.Kind.OK, SmallTalk.of("好的"));
+        // Letting a question drop, assent in everyday words, and traditional characters are small talk too.
+        assertEquals(SmallTalk.Kind.THANKS, SmallTalk.of("嗯 那就算了，谢谢您"));
+        assertEquals(SmallTalk.Kind.THANKS, SmallTalk.of("行，多谢"));
+        assertEquals(SmallTalk.Kind.OK, SmallTalk.of("得嘞"));
+        assertEquals(SmallTalk.Kind.OK, SmallTalk.of("没事了"));
+        assertEquals(SmallTalk.Kind.GOODBYE, SmallTalk.of("多謝，再見"));
+        assertEquals(SmallTalk.Kind.GREETING, SmallTalk.of("在没？"));
     }
 
     @Test

@@ -64,7 +64,8 @@ class KnowledgeCheckTest {
                         + " write it with its year, e.g. 2020年 or 2021年1月",
                 "employment.json:71: entry employment.rural-labor-transfer: scope.gives[2]: \"prices\" is not a"
                         + " kind of figure (did you mean \"price\"?); use one of price, amount, monthly, raise, count,"
-                        + " rate, date, year, measure, rank, comparison, event, policy",
+                        + " rate, date, year, measure, rank, comparison, event, policy, place, name, frequency,"
+                        + " procedure, target",
                 "employment.json:71: entry employment.rural-labor-transfer: scope.gives[3]: \"count\" is listed"
                         + " twice"),
                 problems("broken/scope"));

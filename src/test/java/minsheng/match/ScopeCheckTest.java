@@ -73,6 +73,7 @@ class ScopeCheckTest {
             "maternal.premarital-checkup, 婚检收费吗",
             "disability.subsidy-adjustment, 残疾人两项补贴的标准以后会不会调整",
             "pension.supplementary-eligibility, 没儿没女收入低的老人，补充养老金有倾斜吗",
+            "disability.subsidy-adjustment, 残疾人补贴标准以后还变不变",
     })
     void answersInWordsWhatTheReportAnswersInWords(String entryId, String question) {
         Match m = matcher.match(question);
