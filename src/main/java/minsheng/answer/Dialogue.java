@@ -182,8 +182,19 @@ final class Dialogue {
         Result best = null;
         double bestScore = -1;
         for (TwoParts.Split split : TwoParts.splits(text)) {
-            Result a = match(split.parts().get(0));
+            // The second part is often the same for every split of one 和 (all that follows it): matched first, it
+            // rules out every split it cannot stand in before the first part is matched at all.
             Result b = match(split.parts().get(1));
+            if (!b.answers() && !(each && declined(b, split))
+                    || !each && !couldStand(b.reply().score(), plain)
+                    // An answered second part bounds the split's score (a half answered scores half of it).
+                    || b.answers() && b.reply().score() <= bestScore) {
+                continue;
+            }
+            Result a = match(split.parts().get(0));
+            if (!each && !couldStand(a.reply().score(), plain)) {
+                continue;
+            }
             if (each) {
                 a = narrowed(a, b);
                 b = narrowed(b, a);
@@ -208,6 +219,14 @@ final class Dialogue {
             return best;
         }
         return plain;
+    }
+
+    /**
+     * Whether a split none of whose parts scores above {@code score} could still be taken over the plain reading
+     * when not asked for each: both parts must be sure, and surer than an answered whole (see the end of single).
+     */
+    private static boolean couldStand(double score, Result plain) {
+        return score >= SURE && (!plain.answers() || score > plain.reply().score());
     }
 
     /**
@@ -241,10 +260,10 @@ final class Dialogue {
 
     private Result match(String text) {
         return matched.computeIfAbsent(text, t -> {
-            // The cached reply; the engine's reason is worked out again only for a decline, where it matters.
-            Reply r = snapshot.reply(t);
-            Result result = new Result(r, r.kind() == Reply.Kind.DECLINE ? snapshot.explain(t).match().reason()
-                    : Match.Reason.NONE);
+            // The cached reply with the engine's reason, matched once.
+            Snapshot.Verdict v = snapshot.verdict(t);
+            Reply r = v.reply();
+            Result result = new Result(r, v.reason());
             // A city question answered with a countryside figure (or the reverse) is a wrong figure, however alike
             // the words: the answer must speak of the place asked.
             if (r.kind() == Reply.Kind.ANSWER && r.entryIds().size() == 1) {
