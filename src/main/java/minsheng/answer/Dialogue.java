@@ -64,7 +64,9 @@ final class Dialogue {
             return new Turn(TopicReplies.reply(knowledge, topic.get()), question);
         }
         FollowUps.Reading reading = followUps.read(question);
-        Result standalone = whole(question);
+        // A measure or qualifier that has a rewrite takes it: the message as written is then never read.
+        Result standalone = reading.shape() == FollowUps.Shape.MEASURE || reading.shape() == FollowUps.Shape.QUALIFIER
+                ? null : whole(question);
         for (FollowUps.Rewrite rewrite : followUps.rewrite(reading, question, previous)) {
             Result resolved = qualified(whole(rewrite.question()), rewrite.qualifier());
             boolean take = switch (reading.shape()) {
@@ -82,6 +84,9 @@ final class Dialogue {
                 }
                 return new Turn(reply, remembered(reply, rewrite.question()));
             }
+        }
+        if (standalone == null) {
+            standalone = whole(question);
         }
         if (reading.shape() == FollowUps.Shape.MEASURE && previous == null) {
             // 「花了多少钱」 with nothing before it names no subject: any figure would be a guess, and a bare "no such
@@ -135,7 +140,8 @@ final class Dialogue {
         String previous = null;
         for (String clause : clauses) {
             String meant = clause;
-            Result result = single(clause);
+            // Read as written only when no rewrite stands in for it.
+            Result result = previous == null ? single(clause) : null;
             if (previous != null) {
                 FollowUps.Reading reading = followUps.read(clause);
                 List<FollowUps.Rewrite> rewrites = followUps.rewrite(reading, clause, previous);
@@ -143,6 +149,7 @@ final class Dialogue {
                     meant = rewrites.get(0).question();
                     result = single(meant);
                 } else {
+                    result = single(clause);
                     // A later clause usually goes on about the earlier one's subject (「…，完成了多少」): read it so
                     // when that reading is the surer one.
                     String on = followUps.continued(clause, previous);

@@ -101,7 +101,8 @@ class ConversationSetsTest {
         Path file = dir.resolve("t.tsv");
         Files.writeString(file, "TOPIC:天气\t天气\nno.such+assistance.urban-dibao\t问题\n", StandardCharsets.UTF_8);
         IOException e = assertThrows(IOException.class, () -> ConversationSet.read(file, snapshot.knowledge()));
-        assertTrue(e.getMessage().contains(file + ":1: \"天气\" is neither a topic of topics.txt nor a knowledge topic"), e.getMessage());
+        assertTrue(e.getMessage().contains(file + ":1: \"天气\" is neither a topic of topics.txt nor a knowledge topic"),
+                e.getMessage());
         assertTrue(e.getMessage().contains(file + ":2: \"no.such\" is not an entry id"), e.getMessage());
     }
 
