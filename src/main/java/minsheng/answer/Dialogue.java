@@ -67,7 +67,9 @@ final class Dialogue {
             return new Turn(TopicReplies.reply(knowledge, topic.get()), question);
         }
         FollowUps.Reading reading = followUps.read(question);
-        Result standalone = whole(question);
+        // A measure or qualifier that has a rewrite takes it: the message as written is then never read.
+        Result standalone = reading.shape() == FollowUps.Shape.MEASURE || reading.shape() == FollowUps.Shape.QUALIFIER
+                ? null : whole(question);
         for (FollowUps.Rewrite rewrite : followUps.rewrite(reading, question, previous)) {
             Result resolved = qualified(whole(rewrite.question()), rewrite.qualifier());
             boolean take = switch (reading.shape()) {
@@ -85,6 +87,9 @@ final class Dialogue {
                 }
                 return new Turn(reply, remembered(reply, rewrite.question()));
             }
+        }
+        if (standalone == null) {
+            standalone = whole(question);
         }
         if (reading.shape() == FollowUps.Shape.MEASURE && previous == null) {
             // 「花了多少钱」 with nothing before it names no subject: any figure would be a guess, and a bare "no such
@@ -138,7 +143,8 @@ final class Dialogue {
         String previous = null;
         for (String clause : clauses) {
             String meant = clause;
-            Result result = single(clause);
+            // Read as written only when no rewrite stands in for it.
+            Result result = previous == null ? single(clause) : null;
             if (previous != null) {
                 FollowUps.Reading reading = followUps.read(clause);
                 List<FollowUps.Rewrite> rewrites = followUps.rewrite(reading, clause, previous);
@@ -146,6 +152,7 @@ final class Dialogue {
                     meant = rewrites.get(0).question();
                     result = single(meant);
                 } else {
+                    result = single(clause);
                     // A later clause usually goes on about the earlier one's subject (「…，完成了多少」): read it so
                     // when that reading is the surer one.
                     String on = followUps.continued(clause, previous);
@@ -191,8 +198,19 @@ final class Dialogue {
         Result best = null;
         double bestScore = -1;
         for (TwoParts.Split split : TwoParts.splits(text)) {
-            Result a = match(split.parts().get(0));
+            // The second part is often the same for every split of one 和 (all that follows it): matched first, it
+            // rules out every split it cannot stand in before the first part is matched at all.
             Result b = match(split.parts().get(1));
+            if (!b.answers() && !(each && declined(b, split))
+                    || !each && !couldStand(b.reply().score(), plain)
+                    // An answered second part bounds the split's score (a half answered scores half of it).
+                    || b.answers() && b.reply().score() <= bestScore) {
+                continue;
+            }
+            Result a = match(split.parts().get(0));
+            if (!each && !couldStand(a.reply().score(), plain)) {
+                continue;
+            }
             if (each) {
                 a = narrowed(a, b);
                 b = narrowed(b, a);
@@ -217,6 +235,14 @@ final class Dialogue {
             return best;
         }
         return plain;
+    }
+
+    /**
+     * Whether a split none of whose parts scores above {@code score} could still be taken over the plain reading
+     * when not asked for each: both parts must be sure, and surer than an answered whole (see the end of single).
+     */
+    private static boolean couldStand(double score, Result plain) {
+        return score >= SURE && (!plain.answers() || score > plain.reply().score());
     }
 
     /**
@@ -250,10 +276,10 @@ final class Dialogue {
 
     private Result match(String text) {
         return matched.computeIfAbsent(text, t -> {
-            // The cached reply; the engine's reason is worked out again only for a decline, where it matters.
-            Reply r = snapshot.reply(t);
-            Result result = new Result(r, r.kind() == Reply.Kind.DECLINE ? snapshot.explain(t).match().reason()
-                    : Match.Reason.NONE);
+            // The cached reply with the engine's reason, matched once.
+            Snapshot.Verdict v = snapshot.verdict(t);
+            Reply r = v.reply();
+            Result result = new Result(r, v.reason());
             // A city question answered with a countryside figure (or the reverse) is a wrong figure, however alike
             // the words: the answer must speak of the place asked.
             if (r.kind() == Reply.Kind.ANSWER && r.entryIds().size() == 1) {

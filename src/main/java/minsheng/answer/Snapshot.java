@@ -24,7 +24,8 @@ public final class Snapshot {
     private final KnowledgeBase knowledge;
     private final Matcher matcher;
     private final Responder responder;
-    private final Cache<String, Reply> replies;
+    /** Replies with why they decline, so the conversation layer never matches a text again just for its reason. */
+    private final Cache<String, Verdict> replies;
 
     private Snapshot(KnowledgeBase knowledge, Matcher matcher, long cachedCharacters) {
         this.knowledge = knowledge;
@@ -32,7 +33,8 @@ public final class Snapshot {
         this.responder = new Responder(knowledge);
         // Evictions run on the calling thread, so a cache of size 0 really holds nothing.
         this.replies = Caffeine.newBuilder().maximumWeight(cachedCharacters).executor(Runnable::run)
-                .weigher((String question, Reply reply) -> question.length() + reply.text().length()).build();
+                .weigher((String question, Verdict verdict) -> question.length() + verdict.reply().text().length())
+                .build();
     }
 
     public static Snapshot build(KnowledgeBase knowledge, Thresholds thresholds) {
@@ -54,7 +56,21 @@ public final class Snapshot {
     /** The reply to a citizen's question. */
     public Reply reply(String question) {
         String q = question == null ? "" : question.strip();
-        return q.isEmpty() ? responder.empty() : replies.get(q, key -> explain(key).reply());
+        return q.isEmpty() ? responder.empty() : verdict(q).reply();
+    }
+
+    /** A reply and the engine's reason behind it (NONE unless it declines). */
+    record Verdict(Reply reply, Match.Reason reason) {}
+
+    /** The reply to a question with why it declines, from the same cache as {@link #reply}. */
+    Verdict verdict(String question) {
+        String q = question == null ? "" : question.strip();
+        return q.isEmpty() ? verdictOf(q) : replies.get(q, this::verdictOf);
+    }
+
+    private Verdict verdictOf(String q) {
+        Explained e = explain(q);
+        return new Verdict(e.reply(), e.reply().kind() == Reply.Kind.DECLINE ? e.match().reason() : Match.Reason.NONE);
     }
 
     /** A reply with the engine's full verdict behind it (every candidate weighed), for evaluation; not cached. */

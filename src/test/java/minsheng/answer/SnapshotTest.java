@@ -23,6 +23,17 @@ class SnapshotTest {
     }
 
     @Test
+    void remembersWhyItDeclinedSoARepeatedQuestionIsNotMatchedAgainForItsReason() {
+        String question = "2019年城市低保多少人";
+        Snapshot.Verdict first = snapshot.verdict(question);
+        assertEquals(Reply.Kind.DECLINE, first.reply().kind(), first.reply().text());
+        assertEquals(snapshot.explain(question).match().reason(), first.reason());
+        assertTrue(first.reason() != minsheng.match.Match.Reason.NONE, String.valueOf(first.reason()));
+        assertSame(first, snapshot.verdict(question));
+        assertSame(first.reply(), snapshot.reply(question));
+    }
+
+    @Test
     void answersWithTheFigureAndCitesTheReportSectionAndParagraph() {
         Reply r = snapshot.reply("心脏支架多少钱");
         assertEquals(Reply.Kind.ANSWER, r.kind());
