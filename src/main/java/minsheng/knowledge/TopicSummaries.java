@@ -74,7 +74,7 @@ public record TopicSummaries(List<Summary> summaries) {
         String[] lines = text.split("\\R", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
-            String line = withoutComment(lines[i]);
+            String line = Vocabulary.withoutComment(lines[i]);
             if (line.isBlank()) {
                 continue;
             }
@@ -162,10 +162,5 @@ public record TopicSummaries(List<Summary> summaries) {
             }
         }
         return out;
-    }
-
-    private static String withoutComment(String line) {
-        int hash = line.indexOf('#');
-        return hash >= 0 ? line.substring(0, hash) : line;
     }
 }

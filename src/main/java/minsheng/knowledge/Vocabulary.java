@@ -108,7 +108,8 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
         return out;
     }
 
-    private static String withoutComment(String line) {
+    /** A line of an admin's text file without its {@code #} comment (the knowledge's text files share this rule). */
+    static String withoutComment(String line) {
         int hash = line.indexOf('#');
         return hash >= 0 ? line.substring(0, hash) : line;
     }
