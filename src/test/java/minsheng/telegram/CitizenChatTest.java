@@ -97,4 +97,21 @@ class CitizenChatTest {
                 reply.buttonData());
         assertEquals(2, reply.buttons().get(0).size(), "two topics a row");
     }
+
+    @Test
+    void talksLikeAServiceWindowInTelegramToo() throws Exception {
+        // Greeting, a follow-up, a two-part question, a choice picked by words and thanks, as in the console.
+        String[] turns = {"你好", "城市低保多少人", "农村的呢", "波立维和支架以前各多少钱", "低保有多少人", "要第二条", "谢谢"};
+        List<String> expected = Harness.replies(turns);
+        for (String turn : turns) {
+            h.api.text(USER, turn);
+        }
+        List<String> received = h.api.awaitSent(USER, turns.length, WAIT).stream().map(FakeBotApi.Sent::plainText)
+                .toList();
+        assertEquals(expected, received);
+        assertTrue(received.get(0).startsWith("您好"), received.get(0));
+        assertTrue(received.get(2).contains("99.2万人"), "the countryside follow-up: " + received.get(2));
+        assertTrue(received.get(3).contains("17元") && received.get(3).contains("700余元"), received.get(3));
+        assertTrue(received.get(5).contains("26.4万人"), "the second choice, the cities: " + received.get(5));
+    }
 }
