@@ -112,7 +112,7 @@ public final class Matcher {
         String matched = matched(question);
         TextNormalizer.Normalized text = normalizer.normalize(matched);
         // What the question asks for (a time, a place, yes or no) is read with its filler words kept.
-        String asking = TextNormalizer.base(matched);
+        ScopeCheck.Asking asking = new ScopeCheck.Asking(TextNormalizer.base(matched));
         QuestionIndex.TermSet terms = index.analyze(text);
         if (terms.isEmpty()) {
             return decline(Match.Reason.NOT_COVERED, List.of());
@@ -140,22 +140,21 @@ public final class Matcher {
         }
         // The entry the question is about cannot answer it (another year, a figure it does not state): declining
         // beats answering with the next entry's figure (「低保每个月发多少钱」 must not get the pension raise).
+        Match.Reason topGap = null;
         if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()) {
-            Match.Reason gap = gap(ranked.get(0).entry(), asking, askedYears, asked);
-            if (gap != Match.Reason.NONE) {
-                return decline(gap, ranked);
+            topGap = gap(ranked.get(0).entry(), asking, askedYears, asked);
+            if (topGap != Match.Reason.NONE) {
+                return decline(topGap, ranked);
             }
         }
-        Match decided = decide(ranked, ranked.stream()
-                .filter(s -> gap(s.entry(), asking, askedYears, asked) == Match.Reason.NONE)
-                .toList());
+        Match decided = decide(ranked, answerable(ranked, topGap, asking, askedYears, asked));
         if (decided.outcome() == Match.Outcome.DECLINE) {
             return decided;
         }
         // Say first what the entry does not state that the question asks for; for a choice, what the first one
         // offered does not, so the caveat is read before a pick brings its plain answer.
         Entry answered = decided.offered().get(0).entry();
-        return ScopeCheck.check(asking, text.canonical(), answered, knowledge.report().province(),
+        return ScopeCheck.check(asking.text(), text.canonical(), answered, knowledge.report().province(),
                         w -> index.uses(answered.id(), w), lacksByEntry.get(answered.id()))
                 .map(decided::caveated)
                 .orElse(decided);
@@ -175,7 +174,7 @@ public final class Matcher {
      * kind of figure the entry does not state (an amount, a percentage, a date, a count), must not get this entry's
      * figure however alike the words are.
      */
-    private Match.Reason gap(Entry entry, String question, Set<String> askedYears, Set<Asked> asked) {
+    private Match.Reason gap(Entry entry, ScopeCheck.Asking question, Set<String> askedYears, Set<Asked> asked) {
         String entryId = entry.id();
         if (!yearsByEntry.get(entryId).containsAll(askedYears)) {
             return Match.Reason.OTHER_YEAR;
@@ -184,6 +183,28 @@ public final class Matcher {
             return Match.Reason.FIGURE_NOT_STATED;
         }
         return Match.Reason.NONE;
+    }
+
+    /**
+     * The ranked entries that can answer (no {@link #gap}), as far as {@link #decide} reads them: the first two,
+     * then every one at or above the suggestion threshold. Ranked by falling score, so the rest are never looked
+     * at; {@code topGap} is the first entry's gap when already known.
+     */
+    private List<Scored> answerable(List<Scored> ranked, Match.Reason topGap, ScopeCheck.Asking asking,
+                                    Set<String> askedYears, Set<Asked> asked) {
+        List<Scored> out = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            Scored s = ranked.get(i);
+            boolean belowSuggest = !(s.score() >= thresholds.suggestAt());
+            if (belowSuggest && (out.size() >= 2 || out.size() == 1 && !(out.get(0).score() >= thresholds.suggestAt()))) {
+                break;
+            }
+            Match.Reason gap = i == 0 && topGap != null ? topGap : gap(s.entry(), asking, askedYears, asked);
+            if (gap == Match.Reason.NONE) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /**

@@ -104,7 +104,7 @@ final class ScopeCheck {
      * "when" is answered by an event (新生儿出生就能参保), a yes-or-no question without a guessed figure by a policy
      * (婚检收费吗 → 婚检是免费的). Without this the answer-type guard would decline what the report answers in words.
      */
-    static java.util.Set<Asked> unansweredInWords(String question, Entry entry, java.util.Set<Asked> asked) {
+    static java.util.Set<Asked> unansweredInWords(Asking question, Entry entry, java.util.Set<Asked> asked) {
         Scope scope = entry.declared().orElse(null);
         if (scope == null || asked.isEmpty()) {
             return asked;
@@ -124,14 +124,38 @@ final class ScopeCheck {
      * Whether the question asks about a time after the report, and the entry cannot speak to it: a "will they"
      * the entry answers with a standing policy (补贴标准以后会不会调整 → a dynamic adjustment mechanism) it can.
      */
-    static boolean asksLater(String question, Entry entry) {
-        return LATER.matcher(question).find()
+    static boolean asksLater(Asking question, Entry entry) {
+        return LATER.matcher(question.text()).find()
                 && !entry.declared().map(s -> answersInWords(question, s)).orElse(false);
     }
 
     /** A yes-or-no question without a guessed figure, to an entry that states a policy in words. */
-    private static boolean answersInWords(String question, Scope scope) {
-        return scope.gives(Gives.POLICY) && YES_NO.matcher(question).find() && !GUESSED.matcher(question).find();
+    private static boolean answersInWords(Asking question, Scope scope) {
+        return scope.gives(Gives.POLICY) && question.yesOrNoWithoutGuess();
+    }
+
+    /**
+     * One question's wording (filler words kept), read for a yes-or-no at most once however many candidate entries
+     * are checked against it. One per match, on one thread.
+     */
+    static final class Asking {
+        private final String text;
+        private Boolean yesOrNoWithoutGuess;
+
+        Asking(String text) {
+            this.text = text;
+        }
+
+        String text() {
+            return text;
+        }
+
+        boolean yesOrNoWithoutGuess() {
+            if (yesOrNoWithoutGuess == null) {
+                yesOrNoWithoutGuess = YES_NO.matcher(text).find() && !GUESSED.matcher(text).find();
+            }
+            return yesOrNoWithoutGuess;
+        }
     }
 
     /**
