@@ -110,9 +110,10 @@ public final class Matcher {
 
     public Match match(String question) {
         String matched = matched(question);
-        TextNormalizer.Normalized text = normalizer.normalize(matched);
+        String base = TextNormalizer.base(matched);
+        TextNormalizer.Normalized text = normalizer.normalizeBase(base);
         // What the question asks for (a time, a place, yes or no) is read with its filler words kept.
-        ScopeCheck.Asking asking = new ScopeCheck.Asking(TextNormalizer.base(matched));
+        ScopeCheck.Asking asking = new ScopeCheck.Asking(base);
         QuestionIndex.TermSet terms = index.analyze(text);
         if (terms.isEmpty()) {
             return decline(Match.Reason.NOT_COVERED, List.of());

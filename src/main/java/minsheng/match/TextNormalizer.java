@@ -50,7 +50,11 @@ final class TextNormalizer {
     }
 
     Normalized normalize(String text) {
-        String base = base(text);
+        return normalizeBase(base(text));
+    }
+
+    /** {@link #normalize} of a text whose {@link #base} is already known, so it is not folded twice. */
+    Normalized normalizeBase(String base) {
         return new Normalized(rewrite(fillers, base), rewrite(fillersAndSynonyms, base));
     }
 
