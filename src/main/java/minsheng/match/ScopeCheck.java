@@ -83,7 +83,13 @@ final class ScopeCheck {
      * A count of a unit the entry never counts (几架飞机, 多少场招聘会, 几级): a count of something else is not
      * the answer. Units that count people or are too general (人, 个, 万) are left to the answer-type guard.
      */
-    private static final Pattern COUNTED_UNIT = Pattern.compile("(几|多少)(架|场|辆|列|班|座|条|届|轮|期|级|所|台|家|趟|批|处|套)");
+    private static final List<String> UNITS =
+            List.of("架", "场", "辆", "列", "班", "座", "条", "届", "轮", "期", "级", "所", "台", "家", "趟", "批", "处", "套");
+    private static final Pattern COUNTED_UNIT = Pattern.compile("(几|多少)(" + String.join("|", UNITS) + ")");
+    /** Per unit, a figure counted in it (12所, 1.2万台, 三架); compiled once, not per question. */
+    private static final java.util.Map<String, Pattern> COUNTED_IN = UNITS.stream().collect(
+            java.util.stream.Collectors.toUnmodifiableMap(u -> u,
+                    u -> Pattern.compile("[\\d一二两三四五六七八九十百千万亿]\\s*(余|多)?(万|亿)?" + u)));
 
     /** A numbered thing: a metro line, a batch (2号线, 第3批). */
     private static final Pattern NUMBERED = Pattern.compile("\\d+号线|第\\d+(批|期|届)");
@@ -178,8 +184,11 @@ final class ScopeCheck {
             return place;
         }
         for (Detail d : DETAILS) {
+            if (scope.gives(d.answeredBy())) {
+                continue;
+            }
             Matcher m = d.cue().matcher(question);
-            if (m.find() && !scope.gives(d.answeredBy())) {
+            if (m.find()) {
                 return caveat(Caveat.Kind.DETAIL, m.group(), scope);
             }
         }
@@ -194,26 +203,26 @@ final class ScopeCheck {
         if (unit.find() && !counts(entry, unit.group(2))) {
             return caveat(Caveat.Kind.DETAIL, unit.group(), scope);
         }
-        if (TOTAL.matcher(question).find() && !scope.gives(Gives.AMOUNT)) {
+        if (!scope.gives(Gives.AMOUNT) && TOTAL.matcher(question).find()) {
             return caveat(Caveat.Kind.TOTAL, "", scope);
         }
-        boolean raise = RAISE.matcher(question).find();
-        if (raise && !scope.gives(Gives.RAISE)) {
+        if (!scope.gives(Gives.RAISE) && RAISE.matcher(question).find()) {
             return caveat(Caveat.Kind.RAISE, "", scope);
         }
-        if (!raise && MONTHLY.matcher(question).find() && !scope.gives(Gives.MONTHLY)) {
+        // Here a question asking a raise is one the entry gives the raise of.
+        if (!scope.gives(Gives.MONTHLY) && MONTHLY.matcher(question).find()
+                && !(scope.gives(Gives.RAISE) && RAISE.matcher(question).find())) {
             return caveat(Caveat.Kind.MONTHLY, "", scope);
         }
-        if (DATE.matcher(question).find() && !scope.gives(Gives.DATE)) {
+        if (!scope.gives(Gives.DATE) && DATE.matcher(question).find()) {
             return caveat(Caveat.Kind.DATE, "", scope);
         }
-        if (RANK.matcher(question).find() && !scope.gives(Gives.RANK)) {
+        if (!scope.gives(Gives.RANK) && RANK.matcher(question).find()) {
             return caveat(Caveat.Kind.RANK, "", scope);
         }
         // A raise is itself a comparison with the year before.
-        boolean comparedWithBefore = scope.gives(Gives.RAISE) && BEFORE.matcher(question).find();
-        if (ELSEWHERE.matcher(question).find() || COMPARISON.matcher(question).find()
-                && !scope.gives(Gives.COMPARISON) && !comparedWithBefore) {
+        if (ELSEWHERE.matcher(question).find() || !scope.gives(Gives.COMPARISON) && COMPARISON.matcher(question).find()
+                && !(scope.gives(Gives.RAISE) && BEFORE.matcher(question).find())) {
             return caveat(Caveat.Kind.COMPARISON, "", scope);
         }
         if (NOW.matcher(question).find() || LATER.matcher(question).find()) {
@@ -224,7 +233,7 @@ final class ScopeCheck {
 
     /** Whether the entry's figures count in this unit (12所, 1.2万台, 三架). */
     private static boolean counts(Entry entry, String unit) {
-        Pattern counted = Pattern.compile("[\\d一二两三四五六七八九十百千万亿]\\s*(余|多)?(万|亿)?" + unit);
+        Pattern counted = COUNTED_IN.get(unit);
         return entry.figures().stream().anyMatch(f -> counted.matcher(f).find())
                 || counted.matcher(entry.answer()).find();
     }
@@ -234,7 +243,7 @@ final class ScopeCheck {
         boolean everyPlace = scope.place().contains("各");
         boolean provinceWide = scope.place().startsWith(province) || province.startsWith(scope.place());
         Matcher city = CITY.matcher(question);
-        while (city.find() && !everyPlace) {
+        while (!everyPlace && city.find()) {
             String named = city.group();
             if (!scope.place().contains(named) && !uses.test(named)) {
                 return caveat(Caveat.Kind.PLACE, named, scope);
