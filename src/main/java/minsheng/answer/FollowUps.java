@@ -111,8 +111,9 @@ final class FollowUps {
             return new Reading(Shape.MEASURE, "");
         }
         // 「那一年之前呢」 begins with 那 as a word of its own; 「那农村的呢」 with 那 as "then".
-        if (isQualifier(TAIL.matcher(s).replaceFirst(""))) {
-            return new Reading(Shape.QUALIFIER, TAIL.matcher(s).replaceFirst(""));
+        String untailed = TAIL.matcher(s).replaceFirst("");
+        if (isQualifier(untailed)) {
+            return new Reading(Shape.QUALIFIER, untailed);
         }
         String core = TAIL.matcher(LEAD.matcher(s).replaceFirst("")).replaceFirst("");
         String qualifier = MEASURE_WORDS.matcher(core).replaceAll("");

@@ -118,8 +118,6 @@ public final class Matcher {
         if (terms.isEmpty()) {
             return decline(Match.Reason.NOT_COVERED, List.of());
         }
-        Set<String> askedYears = years(text.canonical());
-        Set<Asked> asked = Asked.in(text.canonical());
         Map<String, Double> best = new HashMap<>();
         for (int ord : index.search(terms, CANDIDATE_DOCS)) {
             best.merge(index.entryId(ord), closeness(index.overlap(terms, ord)), Math::max);
@@ -139,14 +137,17 @@ public final class Matcher {
                 && ScopeCheck.asksLater(asking, ranked.get(0).entry())) {
             return decline(Match.Reason.LATER, ranked);
         }
+        if (ranked.isEmpty() || !(ranked.get(0).score() >= thresholds.suggestAt())) {
+            // Nothing scores enough to be offered, whatever could answer: what the question asks for is not read.
+            return decline(Match.Reason.NOT_COVERED, ranked);
+        }
         // The entry the question is about cannot answer it (another year, a figure it does not state): declining
         // beats answering with the next entry's figure (「低保每个月发多少钱」 must not get the pension raise).
-        Match.Reason topGap = null;
-        if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()) {
-            topGap = gap(ranked.get(0).entry(), asking, askedYears, asked);
-            if (topGap != Match.Reason.NONE) {
-                return decline(topGap, ranked);
-            }
+        Set<String> askedYears = years(text.canonical());
+        Set<Asked> asked = Asked.in(text.canonical());
+        Match.Reason topGap = gap(ranked.get(0).entry(), asking, askedYears, asked);
+        if (topGap != Match.Reason.NONE) {
+            return decline(topGap, ranked);
         }
         Match decided = decide(ranked, answerable(ranked, topGap, asking, askedYears, asked));
         if (decided.outcome() == Match.Outcome.DECLINE) {
