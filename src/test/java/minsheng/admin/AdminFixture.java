@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-import java.util.stream.Stream;
 import com.github.benmanes.caffeine.cache.Ticker;
+import minsheng.knowledge.ShippedKnowledge;
 import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
 import minsheng.answer.Snapshot;
@@ -34,12 +34,7 @@ final class AdminFixture implements AutoCloseable {
         this.knowledge = root.resolve("knowledge");
         this.data = root.resolve("data");
         if (!Files.exists(knowledge)) {
-            Files.createDirectories(knowledge);
-            try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, knowledge.resolve(f.getFileName()));
-                }
-            }
+            ShippedKnowledge.copyTo(knowledge);
         }
         this.current = new CurrentSnapshot(Snapshot.build(KnowledgeLoader.load(knowledge), Thresholds.defaults()));
         this.journal = Journal.open(data, Clock.systemUTC());

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import minsheng.knowledge.ShippedKnowledge;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
 import minsheng.match.Thresholds;
@@ -22,11 +22,7 @@ class KnowledgeEditTest {
 
     @BeforeEach
     void copyShippedKnowledge() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        ShippedKnowledge.copyTo(dir);
     }
 
     private Reply ask(String question) throws KnowledgeException {

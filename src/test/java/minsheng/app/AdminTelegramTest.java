@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import minsheng.knowledge.ShippedKnowledge;
 import minsheng.telegram.FakeBotApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,13 +46,7 @@ class AdminTelegramTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        knowledge = root.resolve("knowledge");
-        Files.createDirectories(knowledge);
-        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, knowledge.resolve(f.getFileName()));
-            }
-        }
+        knowledge = ShippedKnowledge.copyTo(root.resolve("knowledge"));
         api = new FakeBotApi();
     }
 

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +20,7 @@ class LearnedQuestionsTest {
 
     @BeforeEach
     void copyShippedKnowledge() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("knowledge"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, dir.resolve(f.getFileName()));
-            }
-        }
+        ShippedKnowledge.copyTo(dir);
     }
 
     private void learned(String text) throws IOException {

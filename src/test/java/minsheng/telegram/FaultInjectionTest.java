@@ -1,12 +1,8 @@
 package minsheng.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import minsheng.answer.Messages;
@@ -26,21 +22,16 @@ class FaultInjectionTest {
     private static final int PER_USER = 2;
     private static final Duration WAIT = Duration.ofSeconds(40);
 
-    private PrintStream originalErr;
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void captureLog() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        log.capture();
     }
 
     @AfterEach
     void restoreLog() {
-        System.setErr(originalErr);
-        String text = log.toString(StandardCharsets.UTF_8);
-        originalErr.print(text);
-        assertFalse(text.contains(FakeBotApi.TOKEN), "the token is never logged");
+        log.restore();
     }
 
     @Test
@@ -147,7 +138,7 @@ class FaultInjectionTest {
                 assertEquals(1, b.api.sent(user(u)).size(), "user " + u + " got one message: an answer or the note");
             }
             assertTrue(busy > 0, "some questions were shed");
-            String text = log.toString(StandardCharsets.UTF_8);
+            String text = log.text();
             assertTrue(text.contains("backlog of 3 full: shed the oldest waiting update"), text);
             assertTrue(text.contains(busy + " shed since start"), text);
         }

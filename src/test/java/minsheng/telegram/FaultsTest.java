@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,26 +19,20 @@ class FaultsTest {
     private static final long USER = 5005;
     private static final String STENT = "心脏支架现在多少钱";
 
-    private PrintStream originalErr;
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+    private final CapturedLog log = new CapturedLog();
 
     @BeforeEach
     void captureLog() {
-        originalErr = System.err;
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        log.capture();
     }
 
     @AfterEach
     void restoreLog() {
-        System.setErr(originalErr);
-        String text = log.toString(StandardCharsets.UTF_8);
-        originalErr.print(text);
-        assertFalse(text.contains(FakeBotApi.TOKEN), "the token is never logged");
-        assertFalse(text.contains("TEST-token"), "no part of the token is logged");
+        log.restore();
     }
 
     private String logText() {
-        return log.toString(StandardCharsets.UTF_8);
+        return log.text();
     }
 
     private static String stentReply() {
