@@ -42,6 +42,25 @@ public final class Snapshot {
     }
 
     /**
+     * Starts loading, on another thread, what every snapshot needs whatever the knowledge (see
+     * {@link Matcher#prepare}, and the reply cache's classes), so that at start it is done on the second core while
+     * the first reads the knowledge. Returns at once.
+     */
+    public static void prepareInBackground() {
+        Thread thread = new Thread(() -> {
+            try {
+                Matcher.prepare();
+                Caffeine.newBuilder().maximumWeight(1).executor(Runnable::run)
+                        .weigher((String question, Verdict verdict) -> 1).build();
+            } catch (RuntimeException e) {
+                // Nothing is lost: building the snapshot does the same work, and reports what goes wrong.
+            }
+        }, "prepare-snapshot");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
      * The same knowledge and engine with no reply cache, so a benchmark can time what every question costs through
      * the whole conversation layer, as a question never asked before does.
      */

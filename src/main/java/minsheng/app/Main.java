@@ -431,6 +431,7 @@ public final class Main {
             return usage(file + " holds no questions");
         }
         long t0 = System.nanoTime();
+        Snapshot.prepareInBackground();
         KnowledgeBase knowledge = KnowledgeLoader.load(config.knowledgeDir());
         long t1 = System.nanoTime();
         Snapshot snapshot = Snapshot.build(knowledge, config.thresholds());
@@ -454,6 +455,7 @@ public final class Main {
 
     private Snapshot load(Config config) throws KnowledgeException {
         config.requireKnowledgeDir();
+        Snapshot.prepareInBackground();
         KnowledgeBase knowledge = KnowledgeLoader.load(config.knowledgeDir());
         return Snapshot.build(knowledge, config.thresholds());
     }

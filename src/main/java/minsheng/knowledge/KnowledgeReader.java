@@ -1,30 +1,29 @@
 package minsheng.knowledge;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Reads one knowledge file with Jackson into raw records, reporting malformed JSON with line and column and every
- * unknown field (a misspelt field name is an error, never silently ignored). Checking what the values mean is
- * {@link KnowledgeValidator}'s job.
+ * Reads one knowledge file with Jackson's streaming parser into raw records, reporting malformed JSON with line and
+ * column, and every unknown field and every value of the wrong type with the line it is on (a misspelt field name
+ * is an error, never silently ignored). Checking what the values mean is {@link KnowledgeValidator}'s job.
+ *
+ * <p>The shapes are small and fixed, so they are read field by field as they stream past rather than bound by
+ * Jackson's data binding: every field keeps its own line for the admin's message, and a start does not load the
+ * few hundred classes of the binding machinery.
  */
 final class KnowledgeReader {
 
@@ -44,21 +43,55 @@ final class KnowledgeReader {
 
     /**
      * An entry as read, with the line it starts on and the line of its {@code scope} field (its own line when it
-     * has none); {@code json} is null when it could not be bound.
+     * has none); {@code json} is null when a value in it has the wrong type.
      */
-    record RawEntry(int index, int line, String label, EntryJson json, int scopeLine) {
+    record RawEntry(int index, int line, String label, EntryJson json, int scopeLine) {}
 
-        RawEntry(int index, int line, String label, EntryJson json) {
-            this(index, line, label, json, line);
-        }
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /** Reads one value of a shape; the parser stands on the value's first token, and is left on its last. */
+    @FunctionalInterface
+    private interface Shape<T> {
+        T read(JsonParser p, Values values, String path) throws IOException;
     }
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
+    private static final Shape<String> TEXT = (p, v, path) -> v.text(p, path);
+    private static final Shape<Integer> NUMBER = (p, v, path) -> v.number(p, path);
+    private static final Shape<List<String>> TEXTS = (p, v, path) -> v.list(p, path, TEXT);
+    private static final Shape<List<Integer>> NUMBERS = (p, v, path) -> v.list(p, path, NUMBER);
+
+    private static final Shape<ScopeJson> SCOPE = (p, v, path) -> {
+        Fields f = v.object(p, path, Map.of("place", TEXT, "period", TEXT, "gives", TEXTS, "lacks", TEXTS),
+                List.of("place", "period", "gives", "lacks"));
+        return f == null ? null : new ScopeJson(f.get("place"), f.get("period"), f.get("gives"), f.get("lacks"));
+    };
+
+    private static final Shape<CitationJson> CITATION = (p, v, path) -> {
+        Fields f = v.object(p, path, Map.of("section", TEXT, "paragraphs", NUMBERS), List.of("section", "paragraphs"));
+        return f == null ? null : new CitationJson(f.get("section"), f.get("paragraphs"));
+    };
+
+    private static final Shape<SectionJson> SECTION = (p, v, path) -> {
+        Fields f = v.object(p, path, Map.of("id", TEXT, "title", TEXT, "paragraphs", NUMBERS),
+                List.of("id", "title", "paragraphs"));
+        return f == null ? null : new SectionJson(f.get("id"), f.get("title"), f.get("paragraphs"));
+    };
+
+    private static final Shape<SourceJson> SOURCE = (p, v, path) -> {
+        Fields f = v.object(p, path, Map.of("publisher", TEXT, "province", TEXT, "year", NUMBER, "title", TEXT,
+                "sections", (q, w, at) -> w.list(q, at, SECTION)),
+                List.of("publisher", "province", "year", "title", "sections"));
+        return f == null ? null
+                : new SourceJson(f.get("publisher"), f.get("province"), f.get("year"), f.get("title"), f.get("sections"));
+    };
+
+    private static final List<String> ENTRY_FIELDS =
+            List.of("id", "topic", "questions", "answer", "figures", "source", "related", "keywords", "scope");
+    private static final Map<String, Shape<?>> ENTRY = Map.of("id", TEXT, "topic", TEXT, "questions", TEXTS,
+            "answer", TEXT, "figures", TEXTS, "source", CITATION, "related", TEXTS, "keywords", TEXTS, "scope", SCOPE);
 
     private KnowledgeReader() {
     }
@@ -69,7 +102,7 @@ final class KnowledgeReader {
         int before = problems.size();
         SourceJson source = null;
         List<RawEntry> entries = null;
-        try (JsonParser p = MAPPER.createParser(path.toFile())) {
+        try (JsonParser p = JSON.createParser(path.toFile())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 problems.add(Problem.atLine(file, p.currentLocation().getLineNr(), null,
                         "the file must hold one JSON object: {\"source\": {…}, \"entries\": […]}"));
@@ -80,8 +113,12 @@ final class KnowledgeReader {
                 int line = p.currentLocation().getLineNr();
                 p.nextToken();
                 switch (name) {
-                    case "source" ->
-                            source = bind(p.readValueAsTree(), SourceJson.class, file, line, null, "source", problems);
+                    case "source" -> {
+                        Values values = new Values();
+                        SourceJson read = SOURCE.read(p, values, "source");
+                        values.report(file, null, problems);
+                        source = values.wrongType ? null : read;
+                    }
                     case "entries" -> entries = readEntries(p, file, line, problems);
                     default -> {
                         problems.add(Problem.atLine(file, line, name,
@@ -107,34 +144,7 @@ final class KnowledgeReader {
         if (problems.size() > before && source == null && entries == null) {
             return null;
         }
-        return new FileJson(source, entries == null ? null : withScopeLines(path, entries));
-    }
-
-    /**
-     * Tree nodes keep no positions, so the line of each entry's {@code scope} field is found in the text: the first
-     * line from the entry's start, before the next entry's, that names the field.
-     */
-    private static List<RawEntry> withScopeLines(Path path, List<RawEntry> entries) {
-        List<String> lines;
-        try {
-            lines = java.nio.file.Files.readAllLines(path, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return entries;
-        }
-        List<RawEntry> out = new ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            RawEntry r = entries.get(i);
-            int end = i + 1 < entries.size() ? entries.get(i + 1).line() : lines.size() + 1;
-            int at = r.line();
-            for (int n = r.line(); n < end && n <= lines.size(); n++) {
-                if (lines.get(n - 1).contains("\"scope\"")) {
-                    at = n;
-                    break;
-                }
-            }
-            out.add(new RawEntry(r.index(), r.line(), r.label(), r.json(), at));
-        }
-        return out;
+        return new FileJson(source, entries);
     }
 
     private static List<RawEntry> readEntries(JsonParser p, String file, int line, List<Problem> problems)
@@ -149,103 +159,120 @@ final class KnowledgeReader {
         while (p.nextToken() != JsonToken.END_ARRAY) {
             index++;
             int entryLine = p.currentLocation().getLineNr();
-            JsonNode node = p.readValueAsTree();
-            String id = node.path("id").isTextual() && !node.path("id").asText().isBlank()
-                    ? node.path("id").asText().strip() : null;
-            String label = id != null ? id : "#" + index;
-            if (!node.isObject()) {
-                problems.add(new Problem(file, entryLine, 0, label, null, "must be an object: {\"id\": …, …}"));
-                entries.add(new RawEntry(index, entryLine, label, null));
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                problems.add(new Problem(file, entryLine, 0, "#" + index, null, "must be an object: {\"id\": …, …}"));
+                p.skipChildren();
+                entries.add(new RawEntry(index, entryLine, "#" + index, null, entryLine));
                 continue;
             }
-            EntryJson json = bind(node, EntryJson.class, file, entryLine, label, null, problems);
-            entries.add(new RawEntry(index, entryLine, label, json));
+            Values values = new Values();
+            Fields f = values.object(p, "", ENTRY, ENTRY_FIELDS);
+            String id = f.get("id");
+            String label = id != null && !id.isBlank() ? id.strip() : "#" + index;
+            // The entry's problems are told once its id, which may come last, is known.
+            values.report(file, label, problems);
+            EntryJson json = values.wrongType ? null
+                    : new EntryJson(id, f.get("topic"), f.get("questions"), f.get("answer"), f.get("figures"),
+                            f.get("source"), f.get("related"), f.get("keywords"), f.get("scope"));
+            entries.add(new RawEntry(index, entryLine, label, json, f.lines.getOrDefault("scope", entryLine)));
         }
         return entries;
     }
 
+    /** The fields of one object as read, and the line each one is on. */
+    private static final class Fields {
+        private final Map<String, Object> values = new HashMap<>();
+        private final Map<String, Integer> lines = new HashMap<>();
+
+        @SuppressWarnings("unchecked")
+        <T> T get(String name) {
+            return (T) values.get(name);
+        }
+    }
+
+    /** A problem met while reading a shape, told once the shape is read. */
+    private record Found(int line, String field, String message) {}
+
     /**
-     * Binds a subtree, collecting every unknown field instead of stopping at the first. A value of the wrong type
-     * is reported with its field path and makes the result null.
+     * Reads values by their shape, noting every unknown field and every value of the wrong type, with its line,
+     * and going on after it. A value of the wrong type makes the whole shape unusable, so nothing is guessed
+     * from it.
      */
-    private static <T> T bind(JsonNode node, Class<T> type, String file, int line, String entry, String prefix,
-                              List<Problem> problems) {
-        ObjectReader reader = MAPPER.readerFor(type).withHandler(new DeserializationProblemHandler() {
-            @Override
-            public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
-                                                 JsonDeserializer<?> deserializer, Object bean, String name)
-                    throws IOException {
-                // Records are built after all their fields are read, so the parser's position no longer tells
-                // where the field was; the type being built does.
-                Class<?> in = bean instanceof Class<?> c ? c : bean.getClass();
-                problems.add(new Problem(file, line, 0, entry, join(prefix, List.of(fieldOwner(in), name)),
-                        "unknown field" + suggestion(name, deserializer.getKnownPropertyNames())));
-                p.skipChildren();
-                return true;
+    private static final class Values {
+        private final List<Found> found = new ArrayList<>();
+        private boolean wrongType;
+
+        String text(JsonParser p, String path) throws IOException {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NULL -> null;
+                default -> wrong(p, path, "text in quotes");
+            };
+        }
+
+        Integer number(JsonParser p, String path) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
             }
-        });
-        try {
-            return reader.readValue(node);
-        } catch (JsonMappingException e) {
-            problems.add(new Problem(file, line, 0, entry, fieldPath(prefix, e.getPath()), typeMessage(e)));
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
+                return p.getIntValue();
+            }
+            return wrong(p, path, "a whole number");
+        }
+
+        <T> List<T> list(JsonParser p, String path, Shape<T> element) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (p.currentToken() != JsonToken.START_ARRAY) {
+                return wrong(p, path, "a list in [ ]");
+            }
+            List<T> out = new ArrayList<>();
+            while (p.nextToken() != JsonToken.END_ARRAY) {
+                out.add(element.read(p, this, path + "[" + (out.size() + 1) + "]"));
+            }
+            return out;
+        }
+
+        /** The object's known fields in {@code shape}; null for a JSON null or a value that is not an object. */
+        Fields object(JsonParser p, String path, Map<String, Shape<?>> shape, List<String> names) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NULL) {
+                return null;
+            }
+            if (p.currentToken() != JsonToken.START_OBJECT) {
+                return wrong(p, path, "an object in { }");
+            }
+            Fields fields = new Fields();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                int line = p.currentTokenLocation().getLineNr();
+                String at = path.isEmpty() ? name : path + "." + name;
+                p.nextToken();
+                Shape<?> value = shape.get(name);
+                if (value == null) {
+                    found.add(new Found(line, at, "unknown field" + suggestion(name, names)));
+                    p.skipChildren();
+                    continue;
+                }
+                fields.lines.put(name, line);
+                fields.values.put(name, value.read(p, this, at));
+            }
+            return fields;
+        }
+
+        private <T> T wrong(JsonParser p, String path, String expected) throws IOException {
+            found.add(new Found(p.currentTokenLocation().getLineNr(), path.isEmpty() ? null : path,
+                    "expected " + expected));
+            wrongType = true;
+            p.skipChildren();
             return null;
-        } catch (IOException e) {
-            problems.add(new Problem(file, line, 0, entry, prefix, e.getMessage()));
-            return null;
         }
-    }
 
-    /** Where fields of a shape sit in the file, for messages: "" for an entry's own fields. */
-    private static String fieldOwner(Class<?> type) {
-        if (type == CitationJson.class) {
-            return "source";
-        }
-        if (type == ScopeJson.class) {
-            return "scope";
-        }
-        if (type == SectionJson.class) {
-            return "sections[]";
-        }
-        return "";
-    }
-
-    private static String fieldPath(String prefix, List<JsonMappingException.Reference> refs) {
-        List<String> names = new ArrayList<>();
-        for (JsonMappingException.Reference r : refs) {
-            names.add(r.getFieldName() != null ? r.getFieldName() : "[" + (r.getIndex() + 1) + "]");
-        }
-        String path = join(prefix, names);
-        return path.isEmpty() ? null : path;
-    }
-
-    /** "source.sections[2].title" from a prefix and names; "[n]" indexes attach without a dot, "" is skipped. */
-    private static String join(String prefix, List<String> names) {
-        StringBuilder s = new StringBuilder(prefix == null ? "" : prefix);
-        for (String name : names) {
-            if (!name.isEmpty() && !name.startsWith("[") && !s.isEmpty()) {
-                s.append('.');
+        void report(String file, String entry, List<Problem> problems) {
+            for (Found f : found) {
+                problems.add(new Problem(file, f.line(), 0, entry, f.field(), f.message()));
             }
-            s.append(name);
         }
-        return s.toString();
-    }
-
-    private static String typeMessage(JsonMappingException e) {
-        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m && m.getTargetType() != null) {
-            Class<?> t = m.getTargetType();
-            String expected;
-            if (Collection.class.isAssignableFrom(t)) {
-                expected = "a list in [ ]";
-            } else if (t == String.class) {
-                expected = "text in quotes";
-            } else if (t == Integer.class || t == int.class) {
-                expected = "a whole number";
-            } else {
-                expected = "an object in { }";
-            }
-            return "expected " + expected;
-        }
-        return e.getOriginalMessage();
     }
 
     /** " (did you mean \"questions\"?)" when a known name is within two edits, else "". */

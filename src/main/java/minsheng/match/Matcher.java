@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Vocabulary;
 
 /**
  * Finds the entry a citizen's question asks for, and knows when none does.
@@ -79,6 +80,23 @@ public final class Matcher {
 
     public static Matcher build(KnowledgeBase knowledge, Thresholds thresholds) {
         return new Matcher(knowledge, thresholds);
+    }
+
+    /**
+     * Loads what every matcher needs whatever the knowledge — ICU's tables, Lucene's tokenizers, filters and maps,
+     * the scoring — by indexing and searching one made-up entry. A start runs this on another core while it reads
+     * the knowledge: a class is initialized once, and a thread that needs it meanwhile waits for it.
+     */
+    public static void prepare() {
+        TextNormalizer normalizer = new TextNormalizer(new Vocabulary(
+                List.of(new Vocabulary.Group("医疗保险", List.of("医保", "醫保"), 1)), List.of("请问"), List.of()));
+        QuestionIndex index = new QuestionIndex(
+                List.of(new QuestionIndex.Phrase("prepare", normalizer.normalize("请问醫保报销多少钱"))),
+                Map.of("prepare", normalizer.normalize("2020年，医保报销比例为70%。")));
+        QuestionIndex.TermSet terms = index.analyze(normalizer.normalize("医保能报多少"));
+        for (int ord : index.search(terms, CANDIDATE_DOCS)) {
+            closeness(index.overlap(terms, ord));
+        }
     }
 
     /**

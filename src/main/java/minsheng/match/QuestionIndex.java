@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -98,19 +99,19 @@ final class QuestionIndex {
     private record Weighed(double[] docs, double[] entries, int[] unitsFound, int units) {}
 
     /**
-     * One field's dictionary: every term the knowledge uses, numbered, with its weight, its BM25 scores
-     * (null for a term only answers use, which is not searched) and the ordinals of the stored questions and the
-     * entries that hold it; and each stored question's and entry vocabulary's own weight.
+     * One field's dictionary: every term the knowledge uses, numbered as first met, with its weight, the BM25 score
+     * it gives each stored question holding it (none for a term only answers use, which is never searched) and the
+     * ordinals of the stored questions and the entries that hold it; and each stored question's and entry
+     * vocabulary's own weight. Filled while the knowledge is analyzed, then {@link #seal sealed} and only read.
      */
     private static final class Dictionary {
         private final String field;
+        private final Predicate<String> written;
         private final Map<String, Integer> ids = new HashMap<>();
         private final List<String> terms = new ArrayList<>();
-        private final Map<String, Double> idf;
-        private final Predicate<String> written;
-        private final double unseenIdf;
-        private final List<List<Integer>> docLists = new ArrayList<>();
-        private final List<List<Integer>> entryLists = new ArrayList<>();
+        /** Scratch while counting one document: per term, 1 + its place among the document's terms; 0 if absent. */
+        private int[] place = new int[1024];
+        private double unseenIdf;
         private double[] weights;
         private boolean[] counted;
         private int[][] docsWith;
@@ -121,105 +122,208 @@ final class QuestionIndex {
         private double[] docWeights;
         private double[] entryWeights;
 
-        Dictionary(String field, Map<String, Double> idf, Predicate<String> written, double unseenIdf) {
+        Dictionary(String field, Predicate<String> written) {
             this.field = field;
-            this.idf = idf;
             this.written = written;
-            this.unseenIdf = unseenIdf;
         }
 
         private int id(String term) {
-            return ids.computeIfAbsent(term, t -> {
-                terms.add(t);
-                docLists.add(new ArrayList<>());
-                entryLists.add(new ArrayList<>());
-                return terms.size() - 1;
-            });
-        }
-
-        void docs(List<Set<String>> docTerms) {
-            docWeights = new double[docTerms.size()];
-            for (int d = 0; d < docTerms.size(); d++) {
-                for (String t : docTerms.get(d)) {
-                    docLists.get(id(t)).add(d);
-                }
-                docWeights[d] = weight(docTerms.get(d));
+            Integer known = ids.get(term);
+            if (known != null) {
+                return known;
             }
-        }
-
-        void entries(List<Set<String>> vocabularies) {
-            entryWeights = new double[vocabularies.size()];
-            for (int e = 0; e < vocabularies.size(); e++) {
-                for (String t : vocabularies.get(e)) {
-                    entryLists.get(id(t)).add(e);
-                }
-                entryWeights[e] = weight(vocabularies.get(e));
+            int id = terms.size();
+            ids.put(term, id);
+            terms.add(term);
+            if (id == place.length) {
+                place = Arrays.copyOf(place, 2 * id);
             }
+            return id;
         }
 
         /**
-         * Works out every known term's weight and the BM25 score each term gives each stored question holding it —
-         * by Lucene's own similarity, from the statistics a Lucene index of the same documents would hold; after
-         * this the dictionary is only read.
+         * One field of one document as Lucene's indexing would see it, each term numbered in this dictionary
+         * (the values analyzed one by one, as the values of a multi-valued field are).
          */
-        void seal(List<Counted> counted) {
-            int n = terms.size();
-            weights = new double[n];
-            this.counted = new boolean[n];
-            docsWith = new int[n][];
-            entriesWith = new int[n][];
-            for (int i = 0; i < n; i++) {
-                weights[i] = weight(terms.get(i));
-                this.counted[i] = counts(terms.get(i));
-                docsWith[i] = docLists.get(i).stream().mapToInt(Integer::intValue).toArray();
-                entriesWith[i] = entryLists.get(i).stream().mapToInt(Integer::intValue).toArray();
+        Counted count(Analyzer analyzer, List<String> values) {
+            int[] found = new int[32];
+            int[] freqs = new int[32];
+            int distinct = 0;
+            int length = 0;
+            int overlaps = 0;
+            for (String value : values) {
+                try (TokenStream ts = analyzer.tokenStream(field, value)) {
+                    CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+                    PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
+                    ts.reset();
+                    while (ts.incrementToken()) {
+                        int id = id(term.toString());
+                        int at = place[id] - 1;
+                        if (at < 0) {
+                            if (distinct == found.length) {
+                                found = Arrays.copyOf(found, 2 * distinct);
+                                freqs = Arrays.copyOf(freqs, 2 * distinct);
+                            }
+                            at = distinct++;
+                            found[at] = id;
+                            place[id] = at + 1;
+                        }
+                        freqs[at]++;
+                        length++;
+                        if (increment.getPositionIncrement() == 0) {
+                            overlaps++;
+                        }
+                    }
+                    ts.end();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("analyzing a string failed", e);
+                }
             }
-            docLists.clear();
-            entryLists.clear();
-            scoredDocs = new int[n][];
-            scores = new float[n][];
+            for (int i = 0; i < distinct; i++) {
+                place[found[i]] = 0;
+            }
+            return new Counted(Arrays.copyOf(found, distinct), Arrays.copyOf(freqs, distinct), length, overlaps);
+        }
+
+        /**
+         * Works out every term's weight, the BM25 score each term gives each stored question holding it — by
+         * Lucene's own similarity, from the statistics a Lucene index of the same documents would hold — and who
+         * holds what; after this the dictionary is only read.
+         *
+         * @param docs      each stored question, by ordinal
+         * @param asking    each entry's stored questions (ordinals), by entry number: its words set the weights
+         * @param answers   each entry's answer, by entry number (null for none): it joins the entry's vocabulary
+         *                  only after the weights are set — it may explain a question's words, but does not make
+         *                  them common
+         */
+        void seal(List<Counted> docs, List<int[]> asking, Counted[] answers) {
+            int n = terms.size();
+            int entryCount = asking.size();
+            // Terms are weighed by how many entries ask with them, not how many stored questions do: an entry
+            // asked twenty ways about 低保 must not make 低保 look common.
+            int[] entriesAsking = new int[n];
+            int[] lastEntry = new int[n];
+            Arrays.fill(lastEntry, -1);
+            int[][] vocabularies = new int[entryCount][];
+            int[] entryFreq = new int[n];
+            for (int e = 0; e < entryCount; e++) {
+                int[] vocabulary = new int[64];
+                int size = 0;
+                for (int pass = 0; pass < 2; pass++) {
+                    List<int[]> parts = new ArrayList<>();
+                    if (pass == 0) {
+                        for (int d : asking.get(e)) {
+                            parts.add(docs.get(d).ids());
+                        }
+                    } else if (answers[e] != null) {
+                        parts.add(answers[e].ids());
+                    }
+                    for (int[] part : parts) {
+                        for (int id : part) {
+                            if (lastEntry[id] == e) {
+                                continue;
+                            }
+                            lastEntry[id] = e;
+                            if (pass == 0) {
+                                entriesAsking[id]++;
+                            }
+                            entryFreq[id]++;
+                            if (size == vocabulary.length) {
+                                vocabulary = Arrays.copyOf(vocabulary, 2 * size);
+                            }
+                            vocabulary[size++] = id;
+                        }
+                    }
+                }
+                vocabularies[e] = Arrays.copyOf(vocabulary, size);
+            }
+            unseenIdf = idf(0, entryCount);
+            weights = new double[n];
+            counted = new boolean[n];
+            for (int id = 0; id < n; id++) {
+                String term = terms.get(id);
+                double idf = entriesAsking[id] > 0 ? idf(entriesAsking[id], entryCount) : unseenIdf;
+                weights[id] = written.test(term) ? TOKENS_PER_HAN_WORD * idf : idf;
+                // A figure the asker guesses (「有没有到70%」) is no evidence against the entry.
+                counted[id] = entriesAsking[id] > 0 || !isNumber(term);
+            }
+            entriesWith = new int[n][];
+            for (int id = 0; id < n; id++) {
+                entriesWith[id] = new int[entryFreq[id]];
+            }
+            int[] filled = new int[n];
+            entryWeights = new double[entryCount];
+            for (int e = 0; e < entryCount; e++) {
+                for (int id : vocabularies[e]) {
+                    entriesWith[id][filled[id]++] = e;
+                    entryWeights[e] += weights[id];
+                }
+            }
+            scoreDocs(docs);
+        }
+
+        private void scoreDocs(List<Counted> docs) {
+            int n = terms.size();
             long docCount = 0;
             long sumTotalTermFreq = 0;
             long sumDocFreq = 0;
-            long[] docFreq = new long[n];
+            int[] docFreq = new int[n];
             long[] totalTermFreq = new long[n];
-            for (Counted doc : counted) {
+            docWeights = new double[docs.size()];
+            for (int d = 0; d < docs.size(); d++) {
+                Counted doc = docs.get(d);
                 if (doc.length() > 0) {
                     docCount++;
                 }
                 sumTotalTermFreq += doc.length();
-                sumDocFreq += doc.freqs().size();
-                doc.freqs().forEach((t, f) -> {
-                    int id = ids.get(t);
+                sumDocFreq += doc.ids().length;
+                for (int i = 0; i < doc.ids().length; i++) {
+                    int id = doc.ids()[i];
                     docFreq[id]++;
-                    totalTermFreq[id] += f;
-                });
+                    totalTermFreq[id] += doc.freqs()[i];
+                    // Summed in the document's term order, as the question's own terms are when it is weighed.
+                    docWeights[d] += weights[id];
+                }
+            }
+            docsWith = new int[n][];
+            scoredDocs = new int[n][];
+            scores = new float[n][];
+            for (int id = 0; id < n; id++) {
+                docsWith[id] = new int[docFreq[id]];
+            }
+            int[] filled = new int[n];
+            for (int d = 0; d < docs.size(); d++) {
+                for (int id : docs.get(d).ids()) {
+                    docsWith[id][filled[id]++] = d;
+                }
             }
             if (docCount == 0) {
                 return; // nothing is searchable in this field
             }
             CollectionStatistics collection =
-                    new CollectionStatistics(field, counted.size(), docCount, sumTotalTermFreq, sumDocFreq);
+                    new CollectionStatistics(field, docs.size(), docCount, sumTotalTermFreq, sumDocFreq);
+            // BM25 weighs a term by its document frequency alone (and the collection's), so terms found in as many
+            // documents share one scorer.
+            Map<Integer, Similarity.SimScorer> byDocFreq = new HashMap<>();
             Similarity.SimScorer[] bm25 = new Similarity.SimScorer[n];
             for (int id = 0; id < n; id++) {
                 if (docFreq[id] > 0) {
-                    bm25[id] = SIMILARITY.scorer(1f, collection,
-                            new TermStatistics(new BytesRef(terms.get(id)), docFreq[id], totalTermFreq[id]));
-                    scoredDocs[id] = new int[(int) docFreq[id]];
-                    scores[id] = new float[(int) docFreq[id]];
+                    int id0 = id;
+                    bm25[id] = byDocFreq.computeIfAbsent(docFreq[id], df -> SIMILARITY.scorer(1f, collection,
+                            new TermStatistics(new BytesRef(terms.get(id0)), df, totalTermFreq[id0])));
+                    scoredDocs[id] = docsWith[id];
+                    scores[id] = new float[docFreq[id]];
                 }
             }
-            int[] filled = new int[n];
-            for (int d = 0; d < counted.size(); d++) {
-                Counted doc = counted.get(d);
+            Arrays.fill(filled, 0);
+            for (int d = 0; d < docs.size(); d++) {
+                Counted doc = docs.get(d);
                 long norm = SIMILARITY.computeNorm(new FieldInvertState(Version.LATEST.major, field,
                         IndexOptions.DOCS_AND_FREQS, doc.length(), doc.length(), doc.overlaps(), 0, 0,
-                        doc.freqs().size()));
-                for (Map.Entry<String, Integer> tf : doc.freqs().entrySet()) {
-                    int id = ids.get(tf.getKey());
-                    int k = filled[id]++;
-                    scoredDocs[id][k] = d;
-                    scores[id][k] = bm25[id].score(tf.getValue(), norm);
+                        doc.ids().length));
+                for (int i = 0; i < doc.ids().length; i++) {
+                    int id = doc.ids()[i];
+                    scores[id][filled[id]++] = bm25[id].score(doc.freqs()[i], norm);
                 }
             }
         }
@@ -249,22 +353,11 @@ final class QuestionIndex {
         }
 
         /**
-         * A term's idf; terms the knowledge never uses weigh the most. A word written in letters or digits
-         * ("iphone") is one token where a Han word of two characters is three (each character and the pair), so it
-         * counts three times.
+         * A term the knowledge never uses weighs the most. A word written in letters or digits ("iphone") is one
+         * token where a Han word of two characters is three (each character and the pair), so it counts three times.
          */
-        private double weight(String term) {
-            double w = idf.getOrDefault(term, unseenIdf);
-            return written.test(term) ? TOKENS_PER_HAN_WORD * w : w;
-        }
-
-        private double weight(Set<String> terms) {
-            return terms.stream().mapToDouble(this::weight).sum();
-        }
-
-        /** A figure the asker guesses (「有没有到70%」) is no evidence against the entry. */
-        private boolean counts(String term) {
-            return idf.containsKey(term) || !isNumber(term);
+        private double unseenWeight(String term) {
+            return written.test(term) ? TOKENS_PER_HAN_WORD * unseenIdf : unseenIdf;
         }
 
         Terms query(Set<String> terms) {
@@ -278,8 +371,8 @@ final class QuestionIndex {
             for (int i = 0; i < n; i++) {
                 Integer id = ids.get(strings[i]);
                 termIds[i] = id == null ? -1 : id;
-                termWeights[i] = id == null ? weight(strings[i]) : weights[id];
-                termCounted[i] = id == null ? counts(strings[i]) : counted[id];
+                termWeights[i] = id == null ? unseenWeight(strings[i]) : weights[id];
+                termCounted[i] = id == null ? !isNumber(strings[i]) : counted[id];
                 units[i] = isUnit(strings[i]);
                 if (termCounted[i]) {
                     total += termWeights[i];
@@ -339,93 +432,67 @@ final class QuestionIndex {
         // What a Lucene index of these documents would hold (term frequencies, lengths), counted directly: the
         // scores come from Lucene's own BM25 without building an index at all (QuestionIndexTest holds the result
         // to a real Lucene search).
-        List<Counted> textCounts = new ArrayList<>();
-        List<Counted> pinyinCounts = new ArrayList<>();
-        List<Set<String>> textSets = new ArrayList<>();
-        List<Set<String>> pinyinSets = new ArrayList<>();
-        for (Phrase phrase : phrases) {
-            textCounts.add(count(TEXT, List.of(phrase.text().canonical())));
-            pinyinCounts.add(count(PINYIN, sounds(phrase.text())));
-            textSets.add(textCounts.get(textCounts.size() - 1).freqs().keySet());
-            pinyinSets.add(pinyinCounts.get(pinyinCounts.size() - 1).freqs().keySet());
-        }
-        Map<String, Set<String>> textVocabulary = new LinkedHashMap<>();
-        Map<String, Set<String>> pinyinVocabulary = new LinkedHashMap<>();
+        textField = new Dictionary(TEXT, t -> !Icu.isHan(t.codePointAt(0)));
+        pinyinField = new Dictionary(PINYIN, t -> t.startsWith(TextNormalizer.WRITTEN) && t.indexOf(' ') < 0);
         entryIds = new String[phrases.size()];
+        // Entries are numbered in the order of their first stored question.
+        Map<String, List<Integer>> asking = new LinkedHashMap<>();
+        Map<String, StringBuilder> entryTexts = new HashMap<>();
         for (int i = 0; i < phrases.size(); i++) {
-            String id = phrases.get(i).entryId();
-            entryIds[i] = id;
-            texts.merge(id, phrases.get(i).text().canonical(), (a, b) -> a + "\n" + b);
-            textVocabulary.computeIfAbsent(id, k -> new HashSet<>()).addAll(textSets.get(i));
-            pinyinVocabulary.computeIfAbsent(id, k -> new HashSet<>()).addAll(pinyinSets.get(i));
+            Phrase phrase = phrases.get(i);
+            entryIds[i] = phrase.entryId();
+            asking.computeIfAbsent(phrase.entryId(), k -> new ArrayList<>()).add(i);
+            append(entryTexts, phrase.entryId(), phrase.text().canonical());
         }
-        // Terms are weighed by how many entries ask with them, not how many stored questions do: an entry asked
-        // twenty ways about 低保 must not make 低保 look common.
-        int entryCount = textVocabulary.size();
-        double unseenIdf = idf(0, entryCount);
-        textField = new Dictionary(TEXT, entryIdf(textVocabulary, entryCount), t -> !Icu.isHan(t.codePointAt(0)),
-                unseenIdf);
-        pinyinField = new Dictionary(PINYIN, entryIdf(pinyinVocabulary, entryCount),
-                t -> t.startsWith(TextNormalizer.WRITTEN) && t.indexOf(' ') < 0, unseenIdf);
-        textField.docs(textSets);
-        pinyinField.docs(pinyinSets);
-        // The answer joins the vocabulary only after the weights are set: it may explain a question's words,
-        // but it does not make them common.
-        answers.forEach((id, answer) -> {
-            texts.merge(id, answer.canonical(), (a, b) -> a + "\n" + b);
-            textVocabulary.computeIfAbsent(id, k -> new HashSet<>()).addAll(terms(TEXT, answer.canonical()));
-            pinyinVocabulary.computeIfAbsent(id, k -> new HashSet<>()).addAll(soundTerms(answer));
-        });
-        List<Set<String>> textEntries = new ArrayList<>();
-        List<Set<String>> pinyinEntries = new ArrayList<>();
-        textVocabulary.forEach((id, text) -> {
+        List<int[]> askingByEntry = new ArrayList<>();
+        asking.forEach((id, docs) -> {
             entries.put(id, entries.size());
-            textEntries.add(text);
-            pinyinEntries.add(pinyinVocabulary.get(id));
+            askingByEntry.add(docs.stream().mapToInt(Integer::intValue).toArray());
         });
-        textField.entries(textEntries);
-        pinyinField.entries(pinyinEntries);
-        textField.seal(textCounts);
-        pinyinField.seal(pinyinCounts);
+        TextNormalizer.Normalized[] answered = new TextNormalizer.Normalized[entries.size()];
+        answers.forEach((id, answer) -> {
+            append(entryTexts, id, answer.canonical());
+            Integer e = entries.get(id);
+            if (e != null) { // an entry nobody can ask for is never a candidate: its answer need not be weighed
+                answered[e] = answer;
+            }
+        });
+        entryTexts.forEach((id, text) -> texts.put(id, text.toString()));
+        fill(textField, phrases, answered, askingByEntry, text -> List.of(text.canonical()));
+        fill(pinyinField, phrases, answered, askingByEntry, QuestionIndex::sounds);
+    }
+
+    /** Counts every stored question and answer in one field ({@code values} reads a text as that field's values). */
+    private void fill(Dictionary field, List<Phrase> phrases, TextNormalizer.Normalized[] answers,
+                      List<int[]> asking, Function<TextNormalizer.Normalized, List<String>> values) {
+        List<Counted> docs = new ArrayList<>(phrases.size());
+        for (Phrase phrase : phrases) {
+            docs.add(field.count(analyzer, values.apply(phrase.text())));
+        }
+        Counted[] counted = new Counted[answers.length];
+        for (int e = 0; e < answers.length; e++) {
+            if (answers[e] != null) {
+                counted[e] = field.count(analyzer, values.apply(answers[e]));
+            }
+        }
+        field.seal(docs, asking, counted);
+    }
+
+    private static void append(Map<String, StringBuilder> texts, String entryId, String text) {
+        StringBuilder sb = texts.get(entryId);
+        if (sb == null) {
+            texts.put(entryId, new StringBuilder(text));
+        } else {
+            sb.append('\n').append(text);
+        }
     }
 
     /**
-     * One field of one document as Lucene's indexing would see it: each term's frequency (in order of first
-     * occurrence), the tokens in all, and those stacked on the previous position (a pair beside its characters).
+     * One field of one document as Lucene's indexing would see it: its terms (numbered in the field's dictionary,
+     * in order of first occurrence) with their frequencies, the tokens in all, and those stacked on the previous
+     * position (a pair beside its characters).
      */
-    record Counted(Map<String, Integer> freqs, int length, int overlaps) {}
-
-    private Counted count(String field, List<String> values) {
-        Map<String, Integer> freqs = new LinkedHashMap<>();
-        int length = 0;
-        int overlaps = 0;
-        for (String value : values) {
-            try (TokenStream ts = analyzer.tokenStream(field, value)) {
-                CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-                PositionIncrementAttribute increment = ts.addAttribute(PositionIncrementAttribute.class);
-                ts.reset();
-                while (ts.incrementToken()) {
-                    freqs.merge(term.toString(), 1, Integer::sum);
-                    length++;
-                    if (increment.getPositionIncrement() == 0) {
-                        overlaps++;
-                    }
-                }
-                ts.end();
-            } catch (IOException e) {
-                throw new UncheckedIOException("analyzing a string failed", e);
-            }
-        }
-        return new Counted(freqs, length, overlaps);
-    }
-
-    private static Map<String, Double> entryIdf(Map<String, Set<String>> vocabularies, int entries) {
-        Map<String, Integer> df = new HashMap<>();
-        vocabularies.values().forEach(v -> v.forEach(t -> df.merge(t, 1, Integer::sum)));
-        Map<String, Double> idf = new HashMap<>();
-        df.forEach((t, n) -> idf.put(t, idf(n, entries)));
-        return idf;
-    }
+    record Counted(int[] ids, int[] freqs, int length, int overlaps) {}
 
     /** Whether an entry's questions, keywords or answer contain {@code word} (normalized) anywhere. */
     boolean uses(String entryId, String word) {

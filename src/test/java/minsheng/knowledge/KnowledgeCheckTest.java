@@ -42,9 +42,9 @@ class KnowledgeCheckTest {
     }
 
     @Test
-    void refusesMisspeltFieldAndSuggestsTheRightOne() {
+    void refusesMisspeltFieldOnItsOwnLineAndSuggestsTheRightOne() {
         assertEquals(List.of(
-                "employment.json:20: entry employment.urban-new-jobs: questoins: unknown field"
+                "employment.json:41: entry employment.urban-new-jobs: questoins: unknown field"
                         + " (did you mean \"questions\"?)",
                 "employment.json:20: entry employment.urban-new-jobs: questions: missing"),
                 problems("broken/unknown-field"));
@@ -53,7 +53,7 @@ class KnowledgeCheckTest {
     @Test
     void namesEveryFaultInAnEntrysScopeDeclaration() {
         assertEquals(List.of(
-                "employment.json:48: entry employment.rural-labor-transfer: scope.lack: unknown field"
+                "employment.json:71: entry employment.rural-labor-transfer: scope.lack: unknown field"
                         + " (did you mean \"lacks\"?)",
                 "employment.json:20: entry employment.urban-new-jobs: scope: missing; declare what the answer"
                         + " states, e.g. {\"place\": \"山西省\", \"period\": \"2020年\", \"gives\": [\"count\"],"
@@ -172,9 +172,26 @@ class KnowledgeCheckTest {
     }
 
     @Test
-    void reportsValueOfTheWrongType() {
-        assertEquals(List.of("employment.json:20: entry employment.urban-new-jobs: questions: expected a list in [ ]"),
+    void reportsValueOfTheWrongTypeOnItsOwnLine() {
+        assertEquals(List.of("employment.json:23: entry employment.urban-new-jobs: questions: expected a list in [ ]"),
                 problems("broken/wrong-type"));
+    }
+
+    @Test
+    void namesEveryWrongValueOfAnEntryOnItsLineEvenBeforeItsId(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        String valid = java.nio.file.Files.readString(fixture("valid/employment.json"));
+        // The first entry: its id moved to the end, a paragraph written in words, the kinds of figure as one text.
+        String broken = valid
+                .replace("\"id\": \"employment.urban-new-jobs\",\n", "")
+                .replace("\"gives\": [\"count\"]}\n    },", "\"gives\": \"count\"},\n"
+                        + "      \"id\": \"employment.urban-new-jobs\"\n    },")
+                .replaceFirst("\\[\\s*10\\s*\\]", "[\"十\"]");
+        java.nio.file.Files.writeString(dir.resolve("employment.json"), broken);
+        assertEquals(List.of(
+                "employment.json:36: entry employment.urban-new-jobs: source.paragraphs[1]: expected a whole number",
+                "employment.json:43: entry employment.urban-new-jobs: scope.gives: expected a list in [ ]"),
+                KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList());
     }
 
     @Test

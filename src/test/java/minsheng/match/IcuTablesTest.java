@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +26,7 @@ class IcuTablesTest {
     }
 
     @Test
-    void theShippedTraditionalTableHoldsWhatEverySimplifyingRuleLooksFor() throws IOException {
+    void theShippedTraditionalTableHoldsEverySimplifyingRuleInIcusOrder() throws IOException {
         assertShipped(Icu.TRADITIONAL_TABLE, Icu.computeTraditionalTable());
     }
 
@@ -41,6 +44,36 @@ class IcuTablesTest {
         Transliterator rules = Transliterator.getInstance("Traditional-Simplified");
         for (String text : new String[] {"心臟支架現在多少錢", "於飛", "單于的生薑", "低保有多少人", "醫保異地就醫", "AED", "剃发", "理发", "板畫", "甚麼"}) {
             assertEquals(rules.transliterate(text), Icu.simplified(text), text);
+        }
+    }
+
+    @Test
+    void simplifiesEveryRuleInContextAsIcuDoes() {
+        Transliterator rules = Transliterator.getInstance("Traditional-Simplified");
+        List<String> sources = Icu.read(Icu.TRADITIONAL_TABLE).lines().map(l -> l.substring(0, l.indexOf('\t')))
+                .toList();
+        // Each rule's text alone, run into the next rule's (where a longer rule may start inside it), and framed.
+        for (int i = 0; i < sources.size(); i++) {
+            String next = sources.get((i + 1) % sources.size());
+            for (String text : List.of(sources.get(i), sources.get(i) + next, "醫" + sources.get(i) + "療")) {
+                assertEquals(rules.transliterate(text), Icu.simplified(text), text);
+            }
+        }
+    }
+
+    @Test
+    void simplifiesRandomRunsOfTraditionalCharactersAsIcuDoes() {
+        Transliterator rules = Transliterator.getInstance("Traditional-Simplified");
+        String characters = Icu.read(Icu.TRADITIONAL_TABLE).lines().map(l -> l.substring(0, l.indexOf('\t')))
+                .collect(Collectors.joining()) + "的了是低保医疗";
+        Random random = new Random(20201231);
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12) + 1; k > 0; k--) {
+                text.append(characters.charAt(random.nextInt(characters.length())));
+            }
+            String t = text.toString();
+            assertEquals(rules.transliterate(t), Icu.simplified(t), t);
         }
     }
 
