@@ -68,7 +68,7 @@ public final class Conversations {
                 return current.note(Messages.get("chat.pick.range", String.valueOf(context.offered().size())));
             }
             String id = context.offered().get(pick - 1).entryId();
-            reply = current.answer(id).orElseGet(() -> current.note(Messages.get("pick.gone")));
+            reply = picked(current, context, id).orElseGet(() -> current.note(Messages.get("pick.gone")));
             remember(chat, reply, context.offered().get(pick - 1).question());
         } else if (pick != null) {
             return current.note(Messages.get("chat.pick.none"));
@@ -89,9 +89,19 @@ public final class Conversations {
     /** The answer of an entry the chat picked by a button; empty when the entry no longer exists. */
     public Optional<Reply> answer(String chat, String entryId) {
         Snapshot current = snapshot.get();
-        Optional<Reply> reply = current.answer(entryId);
+        Optional<Reply> reply = picked(current, context(chat), entryId);
         reply.ifPresent(r -> remember(chat, r, current.knowledge().entry(entryId).orElseThrow().standardQuestion()));
         return reply;
+    }
+
+    /**
+     * The answer of an entry the chat chose: one of the choice it was offered keeps the caveat its question earns
+     * with that entry; any other (a follow-up button) is answered as it stands.
+     */
+    private static Optional<Reply> picked(Snapshot current, Context context, String entryId) {
+        boolean offered = context.offered().stream().anyMatch(s -> s.entryId().equals(entryId));
+        return offered && context.question() != null ? current.answer(entryId, context.question())
+                : current.answer(entryId);
     }
 
     /**

@@ -116,4 +116,14 @@ public final class Snapshot {
     public Optional<Reply> answer(String entryId) {
         return knowledge.entry(entryId).map(e -> responder.answer(e, 1.0));
     }
+
+    /**
+     * The answer of one entry picked from the choice offered for {@code question}, behind the caveat the question
+     * earns with that entry (a place, a month, the present day the report does not give); empty if no such entry.
+     */
+    public Optional<Reply> answer(String entryId, String question) {
+        return knowledge.entry(entryId).map(e -> matcher.caveat(question, e)
+                .map(caveat -> responder.caveated(e, 1.0, caveat))
+                .orElseGet(() -> responder.answer(e, 1.0)));
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -178,6 +179,18 @@ public final class Matcher {
                         w -> index.uses(answered.id(), w), lacksByEntry.get(answered.id()))
                 .map(decided::caveated)
                 .orElse(decided);
+    }
+
+    /**
+     * What {@code entry} does not state that {@code question} asks for, as an answer would say it first: for an
+     * entry picked from a choice, whose answer must keep the caveat the question earns with it (「太原的低保」 then
+     * 「1」 is still not a figure for 太原).
+     */
+    public Optional<Caveat> caveat(String question, Entry entry) {
+        String base = TextNormalizer.base(matched(question));
+        ScopeCheck.Asking asking = new ScopeCheck.Asking(base);
+        return ScopeCheck.check(asking.text(), normalizer.normalizeBase(base).canonical(), entry,
+                knowledge.report().province(), w -> index.uses(entry.id(), w), lacksByEntry.get(entry.id()));
     }
 
     /**

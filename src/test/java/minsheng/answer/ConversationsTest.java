@@ -40,6 +40,28 @@ class ConversationsTest {
     }
 
     @Test
+    void aPickFromAChoiceForTaiyuanStillSaysTheReportHasNoTaiyuanFigure() {
+        Reply choice = say("太原的低保有多少人");
+        assertEquals(Reply.Kind.SUGGEST, choice.kind(), choice.text());
+        assertTrue(choice.text().startsWith("报道只给出山西省全省的数字，没有太原的数字"), choice.text());
+        Reply picked = say("1");
+        assertEquals(List.of("assistance.rural-dibao"), picked.entryIds());
+        assertEquals("place", picked.caveat());
+        assertTrue(picked.text().startsWith("报道只给出山西省全省的数字，没有太原的数字"), picked.text());
+        assertTrue(picked.text().contains("99.2万人"), picked.text());
+    }
+
+    @Test
+    void aChoiceButtonKeepsTheCaveatAndAFollowUpButtonDoesNot() {
+        say("现在低保有多少人");
+        Reply button = conversations.answer("chat-1", "assistance.urban-dibao").orElseThrow();
+        assertEquals("now", button.caveat());
+        assertTrue(button.text().startsWith("报道说的是2020年的情况，没有更新的数字"), button.text());
+        String related = button.related().get(0).entryId();
+        assertEquals(null, conversations.answer("chat-1", related).orElseThrow().caveat());
+    }
+
+    @Test
     void answersAFollowUpAboutTheCountryside() {
         assertEquals(List.of("assistance.urban-dibao"), say("城市低保多少人").entryIds());
         Reply r = say("农村的呢");
