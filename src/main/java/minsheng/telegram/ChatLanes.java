@@ -117,7 +117,7 @@ final class ChatLanes {
         }
         shed++;
         log.warn("backlog of {} full: shed the oldest waiting update (chat {}); {} shed since start", capacity,
-                task.chat(), shed);
+                LogNames.chat(task.chat()), shed);
     }
 
     /**
@@ -152,7 +152,7 @@ final class ChatLanes {
             try {
                 next.work().run();
             } catch (RuntimeException | Error e) {
-                log.error("chat {}: handling failed: {}", chat, e.toString());
+                log.error("chat {}: handling failed: {}", LogNames.chat(chat), e.toString());
             }
         }
     }
@@ -179,7 +179,7 @@ final class ChatLanes {
         if (lane != null) {
             waiting.removeAll(lane);
             if (!lane.isEmpty()) {
-                log.info("chat {}: {} waiting update(s) dropped, the bot is stopping", chat, lane.size());
+                log.info("chat {}: {} waiting update(s) dropped, the bot is stopping", LogNames.chat(chat), lane.size());
             }
         }
         if (lanes.isEmpty()) {

@@ -41,7 +41,7 @@ final class Sender {
                 return api.send(current[0]);
             } catch (TelegramApi.ApiException e) {
                 if (e.code == 400 && current[0].html() && e.getMessage().toLowerCase().contains("can't parse entities")) {
-                    log.warn("chat {}: the server refused the HTML ({}); sending it as plain text", message.chatId(),
+                    log.warn("chat {}: the server refused the HTML ({}); sending it as plain text", LogNames.chat(message.chatId()),
                             e.getMessage());
                     current[0] = current[0].asPlainText(Renderer.plain(current[0].text()));
                     return api.send(current[0]);
@@ -86,29 +86,29 @@ final class Sender {
                 return call.run();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                log.info("chat {}: {} dropped, the bot is stopping", chatId, what);
+                log.info("chat {}: {} dropped, the bot is stopping", LogNames.chat(chatId), what);
                 return null;
             } catch (TelegramApi.ApiException e) {
                 if (Thread.currentThread().isInterrupted()) {
-                    log.info("chat {}: {} dropped, the bot is stopping", chatId, what);
+                    log.info("chat {}: {} dropped, the bot is stopping", LogNames.chat(chatId), what);
                     return null;
                 }
                 long waitMillis;
                 if (e.code == 429) {
                     waitMillis = TimeUnit.SECONDS.toMillis(Math.max(1, e.retryAfterSeconds));
-                    log.warn("chat {}: {} answered 429, waiting {} s as asked (attempt {})", chatId, what,
+                    log.warn("chat {}: {} answered 429, waiting {} s as asked (attempt {})", LogNames.chat(chatId), what,
                             waitMillis / 1000, attempt);
                 } else if (e.code == 403) {
-                    log.info("chat {}: {} refused with 403 (the user blocked the bot or left); not retried", chatId,
+                    log.info("chat {}: {} refused with 403 (the user blocked the bot or left); not retried", LogNames.chat(chatId),
                             what);
                     return null;
                 } else if (e.code == 0 || e.code >= 500) {
                     waitMillis = Math.min(tuning.retryCap().toMillis(),
                             tuning.retryBase().toMillis() << Math.min(attempt - 1, 20));
-                    log.warn("chat {}: {} failed ({}), retrying in {} ms (attempt {})", chatId, what, e.getMessage(),
+                    log.warn("chat {}: {} failed ({}), retrying in {} ms (attempt {})", LogNames.chat(chatId), what, e.getMessage(),
                             waitMillis, attempt);
                 } else {
-                    log.warn("chat {}: {} refused ({}); not retried", chatId, what, e.getMessage());
+                    log.warn("chat {}: {} refused ({}); not retried", LogNames.chat(chatId), what, e.getMessage());
                     return null;
                 }
                 if (attempt == tuning.maxAttempts()) {
@@ -118,12 +118,12 @@ final class Sender {
                     Thread.sleep(waitMillis);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    log.info("chat {}: {} dropped, the bot is stopping", chatId, what);
+                    log.info("chat {}: {} dropped, the bot is stopping", LogNames.chat(chatId), what);
                     return null;
                 }
             }
         }
-        log.error("chat {}: {} given up after {} attempts", chatId, what, tuning.maxAttempts());
+        log.error("chat {}: {} given up after {} attempts", LogNames.chat(chatId), what, tuning.maxAttempts());
         return null;
     }
 }

@@ -130,7 +130,7 @@ final class UpdateHandler {
         try {
             act(place, action);
         } catch (RuntimeException e) {
-            log.error("update {} chat {}: {} failed: {}", m.updateId(), place.chatId(), action, e.toString());
+            log.error("update {} chat {}: {} failed: {}", m.updateId(), LogNames.chat(place.chatId()), action, e.toString());
             sendText(place, Messages.get("telegram.error"), List.of());
         }
     }
@@ -175,11 +175,11 @@ final class UpdateHandler {
                 return true;
             case NOTICE:
                 log.warn("user {} sends too fast; one notice, then their messages are dropped for a while",
-                        place.userId());
+                        LogNames.person(place.userId()));
                 sendText(place, Messages.get("telegram.flood"), List.of());
                 return false;
             default:
-                log.debug("update {}: user {} still flooding; dropped", updateId, place.userId());
+                log.debug("update {}: user {} still flooding; dropped", updateId, LogNames.person(place.userId()));
                 return false;
         }
     }
@@ -219,7 +219,7 @@ final class UpdateHandler {
         String asked = text.length() > questionLimit ? cut(text, questionLimit) : text;
         sender.typing(place.chatId());
         Reply reply = conversations.reply(place.key(), asked);
-        log.info("chat {}: {} {} (score {})", place.chatId(), reply.kind(), reply.entryIds(),
+        log.info("chat {}: {} {} (score {})", LogNames.chat(place.chatId()), reply.kind(), reply.entryIds(),
                 String.format(Locale.ROOT, "%.2f", reply.score()));
         sendReply(place, reply);
     }
@@ -253,7 +253,7 @@ final class UpdateHandler {
             Optional<Reply> answer = DeepLinks.entryId(payload.strip())
                     .flatMap(id -> conversations.answer(place.key(), id));
             if (answer.isPresent()) {
-                log.info("chat {}: deep link to {}", place.chatId(), answer.get().entryIds());
+                log.info("chat {}: deep link to {}", LogNames.chat(place.chatId()), answer.get().entryIds());
                 sendReply(place, answer.get());
                 return;
             }
@@ -299,7 +299,7 @@ final class UpdateHandler {
             try {
                 bytes = downloader.download(d.fileId(), MAX_DOCUMENT_BYTES);
             } catch (TelegramApi.ApiException e) {
-                log.warn("chat {}: document {} could not be fetched: {}", place.chatId(), name, e.getMessage());
+                log.warn("chat {}: document {} could not be fetched: {}", LogNames.chat(place.chatId()), name, e.getMessage());
                 return Hooks.Response.text(Messages.get("telegram.document.failed",
                         e.code == 413 ? "> 20 MB" : String.valueOf(e.code)));
             }
@@ -331,7 +331,7 @@ final class UpdateHandler {
         try {
             if (data.startsWith("a:")) {
                 Optional<Reply> answer = conversations.answer(place.key(), data.substring(2));
-                log.info("chat {}: button for {} ({})", chat, data.substring(2), answer.isPresent() ? "answered" : "gone");
+                log.info("chat {}: button for {} ({})", LogNames.chat(chat), data.substring(2), answer.isPresent() ? "answered" : "gone");
                 if (answer.isPresent()) {
                     sendReply(place, answer.get());
                 } else {
@@ -350,7 +350,7 @@ final class UpdateHandler {
                 }
             }
         } catch (RuntimeException e) {
-            log.error("update {} chat {}: button {} failed: {}", c.updateId(), chat, data, e.toString());
+            log.error("update {} chat {}: button {} failed: {}", c.updateId(), LogNames.chat(chat), data, e.toString());
             sendText(place, Messages.get("telegram.error"), List.of());
         }
     }
@@ -453,7 +453,7 @@ final class UpdateHandler {
         try {
             response = call.call();
         } catch (Exception e) {
-            log.error("chat {}: {} failed: {}", place.chatId(), what, e.toString());
+            log.error("chat {}: {} failed: {}", LogNames.chat(place.chatId()), what, e.toString());
             response = Hooks.Response.text(Messages.get("telegram.error"));
         }
         if (response != null && response.text() != null && !response.text().isBlank()) {

@@ -40,6 +40,20 @@ class FaultsTest {
     }
 
     @Test
+    void namesAPrivateChatInTheLogByTheSamePseudonymNeverByTheUsersId() throws Exception {
+        try (Harness h = new Harness().start()) {
+            // Each failed send is a warning naming the chat.
+            h.api.fail("sendMessage", 2, 500, "Internal Server Error", 0);
+            h.api.text(USER, STENT);
+            h.api.awaitSent(USER, 1, WAIT);
+            String name = LogNames.chat(USER);
+            assertTrue(name.matches("p[0-9a-f]{8}"), name);
+            assertEquals(2, logText().split("chat " + name + ": sendMessage failed", -1).length - 1, logText());
+            assertFalse(logText().contains(String.valueOf(USER)), logText());
+        }
+    }
+
+    @Test
     void waitsTheRetryAfterOfA429AndSendsTheReplyOnce() throws Exception {
         try (Harness h = new Harness().start()) {
             h.api.fail("sendMessage", 1, 429, "Too Many Requests: retry after 1", 1);
