@@ -21,6 +21,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import minsheng.answer.Messages;
+import minsheng.knowledge.LearnedQuestions;
+import minsheng.knowledge.TopicSummaries;
+import minsheng.knowledge.Vocabulary;
 
 /**
  * The knowledge folder as files: which names belong in it, a hash of its content, a staged copy to validate a
@@ -30,7 +33,9 @@ final class KnowledgeFolder {
 
     /** Largest file an admin may send. */
     static final int MAX_UPLOAD_BYTES = 1024 * 1024;
-    static final Set<String> VOCABULARY_FILES = Set.of("synonyms.txt", "fillers.txt", "out-of-scope.txt");
+    /** The folder's text files besides the knowledge files: vocabulary, topic summaries, learned questions. */
+    static final Set<String> TEXT_FILES = Set.of(Vocabulary.SYNONYMS_FILE_NAME, Vocabulary.FILLERS_FILE_NAME,
+            Vocabulary.OUT_OF_SCOPE_FILE_NAME, TopicSummaries.FILE_NAME, LearnedQuestions.FILE_NAME);
     private static final Pattern JSON_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.json");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);
@@ -58,7 +63,7 @@ final class KnowledgeFolder {
                 || name.chars().anyMatch(Character::isISOControl)) {
             return Optional.of(Messages.get("admin.upload.escape", name));
         }
-        if (!JSON_NAME.matcher(name).matches() && !VOCABULARY_FILES.contains(name)) {
+        if (!JSON_NAME.matcher(name).matches() && !TEXT_FILES.contains(name)) {
             return Optional.of(Messages.get("admin.upload.name", name));
         }
         if (size > MAX_UPLOAD_BYTES) {

@@ -161,6 +161,22 @@ class AdminDeskTest {
     }
 
     @Test
+    void anAdminUploadsLearnedQuestionsAndTopicWordsCheckedLikeEveryOtherFile() throws Exception {
+        assertEquals(Reply.Kind.DECLINE, ask(ELEVATOR).kind());
+        String learned = "city.elevator-subsidy\t" + ELEVATOR + "\n";
+        String saved = bot.desk.document(ADMIN, "learned.tsv", learned.getBytes(StandardCharsets.UTF_8)).text();
+        assertTrue(saved.startsWith("已保存 learned.tsv"), saved);
+        assertEquals("city.elevator-subsidy", ask(ELEVATOR).entryId());
+
+        byte[] topics = Files.readAllBytes(bot.knowledge.resolve("topics.txt"));
+        String misspelt = new String(topics, StandardCharsets.UTF_8).replace("city.elevator-subsidy", "city.elevator");
+        String refused = bot.desk.document(ADMIN, "topics.txt", misspelt.getBytes(StandardCharsets.UTF_8)).text();
+        assertTrue(refused.startsWith("没有保存 topics.txt，知识库保持原样"), refused);
+        assertTrue(refused.contains("topics.txt:") && refused.contains("city.elevator"), refused);
+        assertArrayEquals(topics, Files.readAllBytes(bot.knowledge.resolve("topics.txt")));
+    }
+
+    @Test
     void aBadUploadChangesNothing() throws Exception {
         byte[] old = Files.readAllBytes(bot.knowledge.resolve("synonyms.txt"));
         Snapshot before = bot.current.get();
@@ -178,7 +194,7 @@ class AdminDeskTest {
         byte[] small = "{}".getBytes(StandardCharsets.UTF_8);
         assertEquals("不能保存“../intro.json”：文件名里不能有路径（/、\\、..）或以点开头。",
                 bot.desk.document(ADMIN, "../intro.json", small).text());
-        assertEquals("不能保存“notes.md”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt。",
+        assertEquals("不能保存“notes.md”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、learned.tsv。",
                 bot.desk.document(ADMIN, "notes.md", small).text());
         assertEquals("不能保存“big.json”：文件有 1025 KB，超过 1 MB 的上限。",
                 bot.desk.document(ADMIN, "big.json", new byte[1024 * 1025]).text());

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class CapturedLog {
 
     /** A user, or a private chat (a positive id), named by its number. */
-    private static final Pattern PERSON_ID = Pattern.compile("\\b(?:chat|user) \\d");
+    private static final Pattern PERSON_ID = Pattern.compile("\\b(?:chat|user) \\d+\\b");
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private PrintStream original;
