@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import minsheng.match.WordList;
 
 /**
  * Reads a message against the question just asked, the way a clerk at a service window would: 「农村的呢」 after
