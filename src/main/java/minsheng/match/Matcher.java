@@ -160,7 +160,7 @@ public final class Matcher {
         double[] closest = new double[entries.length];
         for (int ord = 0; ord < entryOfDoc.length; ord++) {
             QuestionIndex.Overlap o = index.overlap(terms, ord);
-            // Nothing shared: closeness 0, as no stored question can score below.
+            // A stored question sharing nothing is 0 close, the least there is: it cannot raise the ceiling.
             if (o.textShared() > 0 || o.soundShared() > 0) {
                 closest[entryOfDoc[ord]] = Math.max(closest[entryOfDoc[ord]], closeness(o));
             }

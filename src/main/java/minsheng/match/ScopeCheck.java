@@ -67,6 +67,11 @@ final class ScopeCheck {
             this(Pattern.compile(regex), starts);
         }
 
+        /** Whether the pattern is found in {@code text}. */
+        boolean in(String text) {
+            return find(text) != null;
+        }
+
         /** A matcher on the first match in {@code text}, or null when there is none. */
         Matcher find(String text) {
             for (int i = 0; i < text.length(); i++) {
