@@ -51,9 +51,13 @@ final class Dialogue {
     private final FollowUps followUps;
     /** Each text is matched once per message, however many readings try it. */
     private final Map<String, Result> matched = new HashMap<>();
-    /** Texts read (normalized, analyzed) for a ceiling, so a match of one after it does not read it again. */
-    private final Map<String, Reading> readings = new HashMap<>();
     private final Map<Bound, Double> ceilings = new HashMap<>();
+    /**
+     * The last text read (normalized, analyzed) for a ceiling: when it stands, the text is matched right after, and
+     * not read again. Only the last is kept, so a message of many splits holds one reading, not one per split.
+     */
+    private String lastText;
+    private Reading lastReading;
 
     /** A text and the entries left out of its ceiling. */
     private record Bound(String text, Set<String> except) {}
@@ -367,20 +371,21 @@ final class Dialogue {
         return Set.copyOf(matched.keySet());
     }
 
-    /**
-     * The most a match of {@code text} could score an entry outside {@code except} (its own score once matched),
-     * worked out without matching it.
-     */
+    /** The most a match of {@code text} could score an entry outside {@code except}, worked out without matching it. */
     private double ceiling(String text, Set<String> except) {
-        return ceilings.computeIfAbsent(new Bound(text, except), b ->
-                snapshot.ceiling(text, readings.computeIfAbsent(text, snapshot::read), except));
+        return ceilings.computeIfAbsent(new Bound(text, except), b -> snapshot.ceiling(text, except, () -> {
+            if (!text.equals(lastText)) {
+                lastText = text;
+                lastReading = snapshot.read(text);
+            }
+            return lastReading;
+        }));
     }
 
     private Result match(String text) {
         return matched.computeIfAbsent(text, t -> {
             // The cached reply with the engine's reason, matched once.
-            Reading read = readings.get(t);
-            Snapshot.Verdict v = read == null ? snapshot.verdict(t) : snapshot.verdict(t, read);
+            Snapshot.Verdict v = t.equals(lastText) ? snapshot.verdict(t, lastReading) : snapshot.verdict(t);
             Reply r = v.reply();
             Result result = new Result(r, v.reason());
             // A city question answered with a countryside figure (or the reverse) is a wrong figure, however alike

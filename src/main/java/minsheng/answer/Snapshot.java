@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.match.Match;
 import minsheng.match.Matcher;
@@ -85,14 +86,14 @@ public final class Snapshot {
     }
 
     /**
-     * The most a match of {@code question} (read as {@code reading}) could score an entry outside {@code except},
-     * without matching it: a reading that could not win is then never matched. A reply already worked out gives
-     * its own score, which no entry exceeds.
+     * The most a match of {@code question} could score an entry outside {@code except}, without matching it: a
+     * reading that could not win is then never matched. A reply already worked out gives its own score, which no
+     * entry exceeds; otherwise the question is read ({@code reading}, from {@link #read}) and bounded.
      */
-    double ceiling(String question, Reading reading, Set<String> except) {
+    double ceiling(String question, Set<String> except, Supplier<Reading> reading) {
         String q = question == null ? "" : question.strip();
         Verdict known = q.isEmpty() ? null : replies.getIfPresent(q);
-        return known != null ? known.reply().score() : matcher.ceiling(reading, except);
+        return known != null ? known.reply().score() : matcher.ceiling(reading.get(), except);
     }
 
     /** As {@link #verdict(String)}, for a question already read by {@link #read}. */
