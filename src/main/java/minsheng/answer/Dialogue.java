@@ -242,7 +242,8 @@ final class Dialogue {
     }
 
     private static boolean ownQuestionDeclined(List<String> asked, List<Result> results, int i) {
-        return results.get(i).reply().kind() == Reply.Kind.DECLINE && FollowUps.fold(asked.get(i)).length() >= OWN_WORDS;
+        return results.get(i).reply().kind() == Reply.Kind.DECLINE
+                && FollowUps.fold(asked.get(i)).length() >= OWN_WORDS;
     }
 
     /**

@@ -76,7 +76,8 @@ class ScopeCueTest {
         Random random = new Random(12);
         for (ScopeCheck.Cue cue : cues()) {
             // The pattern's own words and characters, shuffled together with common ones, so its branches match.
-            List<String> pieces = new ArrayList<>(List.of(cue.pattern().pattern().split("[|()?\\[\\]{}^!<\\\\*+.,0-9]+")));
+            String syntax = "[|()?\\[\\]{}^!<\\\\*+.,0-9]+";
+            List<String> pieces = new ArrayList<>(List.of(cue.pattern().pattern().split(syntax)));
             pieces.removeIf(String::isEmpty);
             pieces.addAll(List.of("的", "多少", "1", "2", "这个", "有没有", "城", "人", "，", "?", "一"));
             for (int i = 0; i < 20_000; i++) {
