@@ -13,6 +13,7 @@ import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.Topic;
 import minsheng.knowledge.TopicSummaries;
 import minsheng.match.Match;
+import minsheng.match.Matcher.Reading;
 
 /**
  * Answers one question of a chat from one snapshot, given what the chat just asked: a bare topic word gets the
@@ -50,6 +51,16 @@ final class Dialogue {
     private final FollowUps followUps;
     /** Each text is matched once per message, however many readings try it. */
     private final Map<String, Result> matched = new HashMap<>();
+    private final Map<Bound, Double> ceilings = new HashMap<>();
+    /**
+     * The last text read (normalized, analyzed) for a ceiling: when it stands, the text is matched right after, and
+     * not read again. Only the last is kept, so a message of many splits holds one reading, not one per split.
+     */
+    private String lastText;
+    private Reading lastReading;
+
+    /** A text and the entries left out of its ceiling. */
+    private record Bound(String text, Set<String> except) {}
 
     Dialogue(Snapshot snapshot) {
         this.snapshot = snapshot;
@@ -88,13 +99,13 @@ final class Dialogue {
                 return new Turn(reply, remembered(reply, rewrite.question()));
             }
         }
-        if (standalone == null) {
-            standalone = whole(question);
-        }
         if (reading.shape() == FollowUps.Shape.MEASURE && previous == null) {
             // 「花了多少钱」 with nothing before it names no subject: any figure would be a guess, and a bare "no such
             // figure" would not tell the citizen what to add.
             return new Turn(decline(Messages.get("conv.followup.subject")), question);
+        }
+        if (standalone == null) {
+            standalone = whole(question);
         }
         // A follow-up that found nothing leaves the chat on the question before it, so the next one still can.
         if (previous != null && reading.shape() != FollowUps.Shape.STANDALONE
@@ -135,13 +146,19 @@ final class Dialogue {
     private Result whole(String text) {
         List<String> clauses = TwoParts.clauses(text);
         Result one = single(text);
-        if (clauses.size() < 2) {
+        // A message asking a procedure anywhere (「婚检去哪做，要带啥材料」) is declined whole: answering the other
+        // part would read as an answer to what was really asked. Its clauses are then never read.
+        if (clauses.size() < 2 || one.reason() == Match.Reason.OUT_OF_SCOPE) {
             return one;
         }
         List<String> asked = new ArrayList<>();
         List<Result> results = new ArrayList<>();
         String previous = null;
-        for (String clause : clauses) {
+        // The last clause read as going on about the one before: matched only when it could change the reply.
+        String last = null;
+        for (int i = 0; i < clauses.size(); i++) {
+            String clause = clauses.get(i);
+            boolean end = i == clauses.size() - 1;
             String meant = clause;
             // Read as written only when no rewrite stands in for it.
             Result result = previous == null ? single(clause) : null;
@@ -150,17 +167,26 @@ final class Dialogue {
                 List<FollowUps.Rewrite> rewrites = followUps.rewrite(reading, clause, previous);
                 if (!rewrites.isEmpty()) {
                     meant = rewrites.get(0).question();
+                    if (end && settled(one, asked, results, List.of(meant))) {
+                        return one;
+                    }
                     result = single(meant);
                 } else {
-                    result = single(clause);
                     // A later clause usually goes on about the earlier one's subject (「…，完成了多少」): read it so
                     // when that reading is the surer one.
                     String on = followUps.continued(clause, previous);
-                    Result continued = on == null ? null : single(on);
-                    if (continued != null && continued.answers()
-                            && (!result.answers() || continued.reply().score() > result.reply().score())) {
-                        meant = on;
-                        result = continued;
+                    if (end && settled(one, asked, results, on == null ? List.of(clause) : List.of(clause, on))) {
+                        return one;
+                    }
+                    result = single(clause);
+                    if (end) {
+                        last = on;
+                    } else {
+                        Result continued = goesOn(on, result);
+                        if (continued != null) {
+                            meant = on;
+                            result = continued;
+                        }
                     }
                 }
             }
@@ -168,6 +194,36 @@ final class Dialogue {
             results.add(result);
             previous = meant;
         }
+        Result reply = parts(one, asked, results);
+        if (last != null && !(reply == one
+                && settled(one, asked, results.subList(0, results.size() - 1), List.of(last)))) {
+            Result continued = goesOn(last, results.get(results.size() - 1));
+            if (continued != null) {
+                results.set(results.size() - 1, continued);
+                reply = parts(one, asked, results);
+            }
+        }
+        return reply;
+    }
+
+    /**
+     * A clause read as going on about the subject of the one before ({@code on}), when that reading answers and
+     * more surely than the clause as written ({@code result}); null otherwise.
+     */
+    private Result goesOn(String on, Result result) {
+        // Taken only over a weaker answer: a reading of one question (no split) whose ceiling is not above the
+        // clause's own answer is never matched.
+        if (on == null || result.answers() && !matched.containsKey(on) && TwoParts.splits(on).isEmpty()
+                && ceiling(on, Set.of()) <= result.reply().score()) {
+            return null;
+        }
+        Result continued = single(on);
+        return continued.answers() && (!result.answers() || continued.reply().score() > result.reply().score())
+                ? continued : null;
+    }
+
+    /** The reply to a message of several clauses read as {@code results}: its parts, or the whole reading. */
+    private Result parts(Result one, List<String> asked, List<Result> results) {
         Set<String> answered = new LinkedHashSet<>();
         results.stream().filter(Result::answers).forEach(r -> answered.addAll(r.reply().entryIds()));
         // A part declined for a reason says what is missing; a part the report does not cover at all
@@ -175,13 +231,7 @@ final class Dialogue {
         // unanswered rather than dropped — when the part answered is sure enough to stand alone.
         boolean reasoned = results.stream().anyMatch(Result::declinesForAReason)
                 || results.stream().filter(Result::answers).allMatch(r -> r.reply().score() >= SURE)
-                && IntStream.range(0, results.size()).anyMatch(i -> results.get(i).reply().kind() == Reply.Kind.DECLINE
-                        && FollowUps.fold(asked.get(i)).length() >= OWN_WORDS);
-        // A message asking a procedure anywhere (「婚检去哪做，要带啥材料」) is declined whole: answering the other
-        // part would read as an answer to what was really asked.
-        if (one.reason() == Match.Reason.OUT_OF_SCOPE) {
-            return one;
-        }
+                && IntStream.range(0, results.size()).anyMatch(i -> ownQuestionDeclined(asked, results, i));
         // Against a whole reading the engine is sure of, every part must be as sure to stand on its own.
         boolean sure = !one.answers() || results.stream().filter(Result::answers)
                 .allMatch(r -> r.reply().score() >= SURE);
@@ -191,23 +241,61 @@ final class Dialogue {
         return one;
     }
 
+    private static boolean ownQuestionDeclined(List<String> asked, List<Result> results, int i) {
+        return results.get(i).reply().kind() == Reply.Kind.DECLINE
+                && FollowUps.fold(asked.get(i)).length() >= OWN_WORDS;
+    }
+
+    /**
+     * Whether the whole reading is the reply however the last clause comes out, read as any of {@code texts}, after
+     * the clauses before it came out as {@code before}: it is then never matched. So it is when a part before is
+     * answered less surely than a whole the engine answers; or when nothing before is answered, declined for a
+     * reason or declined with words of its own, and the last clause cannot be split (no 和), so that it answers one
+     * entry at most.
+     */
+    private boolean settled(Result one, List<String> asked, List<Result> before, List<String> texts) {
+        if (one.answers() && before.stream().anyMatch(r -> r.answers() && r.reply().score() < SURE)) {
+            return true;
+        }
+        return texts.stream().allMatch(t -> TwoParts.splits(t).isEmpty())
+                && before.stream().noneMatch(r -> r.answers() || r.declinesForAReason())
+                && IntStream.range(0, before.size()).noneMatch(i -> ownQuestionDeclined(asked, before, i));
+    }
+
     /** One clause: one question, or two things joined by 和 and asked for each. */
     private Result single(String text) {
-        Result plain = match(text);
         boolean each = TwoParts.asksForEach(text);
+        // Asked for each, a split is taken over the whole whatever the whole scores: the whole is read only when no
+        // split stands.
+        Result plain = each ? null : match(text);
         Result best = null;
         double bestScore = -1;
         for (TwoParts.Split split : TwoParts.splits(text)) {
+            String first = split.parts().get(0);
+            String second = split.parts().get(1);
+            // Not asked for each, a split stands only on two parts answering surely: a part whose ceiling rules that
+            // out is never matched (most splits of a long 和 clause, 「药品和耗材集采试点推进得咋样」).
+            if (!each && !matched.containsKey(second)
+                    && !couldWin(ceiling(second, Set.of()), plain, bestScore)) {
+                continue;
+            }
             // The second part is often the same for every split of one 和 (all that follows it): matched first, it
             // rules out every split it cannot stand in before the first part is matched at all.
-            Result b = match(split.parts().get(1));
+            Result b = match(second);
             if (!b.answers() && !(each && declined(b, split))
                     || !each && !couldStand(b.reply().score(), plain)
                     // An answered second part bounds the split's score (a half answered scores half of it).
                     || b.answers() && b.reply().score() <= bestScore) {
                 continue;
             }
-            Result a = match(split.parts().get(0));
+            // The first part counts only when it answers another entry than the second (and then the split scores
+            // the lower of the two).
+            if (!each && !matched.containsKey(first) && !couldWin(Math.min(b.reply().score(), ceiling(first,
+                    b.reply().entryIds().size() == 1 ? Set.copyOf(b.reply().entryIds()) : Set.of())), plain,
+                    bestScore)) {
+                continue;
+            }
+            Result a = match(first);
             if (!each && !couldStand(a.reply().score(), plain)) {
                 continue;
             }
@@ -234,7 +322,7 @@ final class Dialogue {
         if (best != null && (each || bestScore >= SURE && (!plain.answers() || bestScore > plain.reply().score()))) {
             return best;
         }
-        return plain;
+        return plain != null ? plain : match(text);
     }
 
     /**
@@ -243,6 +331,11 @@ final class Dialogue {
      */
     private static boolean couldStand(double score, Result plain) {
         return score >= SURE && (!plain.answers() || score > plain.reply().score());
+    }
+
+    /** Whether a split scoring at most {@code score} could stand and beat the best split found so far. */
+    private static boolean couldWin(double score, Result plain, double bestScore) {
+        return couldStand(score, plain) && score > bestScore;
     }
 
     /**
@@ -274,10 +367,26 @@ final class Dialogue {
                 || half.reply().kind() == Reply.Kind.SUGGEST;
     }
 
+    /** The texts this message was matched as (each once), in no order: what it cost, for tests and diagnostics. */
+    Set<String> matchedTexts() {
+        return Set.copyOf(matched.keySet());
+    }
+
+    /** The most a match of {@code text} could score an entry outside {@code except}, worked out without matching it. */
+    private double ceiling(String text, Set<String> except) {
+        return ceilings.computeIfAbsent(new Bound(text, except), b -> snapshot.ceiling(text, except, () -> {
+            if (!text.equals(lastText)) {
+                lastText = text;
+                lastReading = snapshot.read(text);
+            }
+            return lastReading;
+        }));
+    }
+
     private Result match(String text) {
         return matched.computeIfAbsent(text, t -> {
             // The cached reply with the engine's reason, matched once.
-            Snapshot.Verdict v = snapshot.verdict(t);
+            Snapshot.Verdict v = t.equals(lastText) ? snapshot.verdict(t, lastReading) : snapshot.verdict(t);
             Reply r = v.reply();
             Result result = new Result(r, v.reason());
             // A city question answered with a countryside figure (or the reverse) is a wrong figure, however alike

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import minsheng.match.WordList;
 
 /**
  * Reads a message against the question just asked, the way a clerk at a service window would: 「农村的呢」 after
@@ -37,7 +38,7 @@ final class FollowUps {
      * Words that ask how much, where, who, when — the measure of a question, not its subject — and the small words
      * around them. A message made only of these has no subject of its own.
      */
-    private static final Pattern MEASURE_WORDS = Pattern.compile(
+    static final WordList MEASURE_WORDS = new WordList(
             "多少钱|多少人|多少|几个|几次|几|哪些人|哪些|哪里|哪儿|哪个|哪天|哪年|在哪|哪|什么时候|什么人|什么|怎么样|怎样|咋样|"
             + "怎么|如何|谁|何时|时候|地方|费用|花费|花了|花|钱|人数|人次|人|次|个|例|名|元|万|受益|惠及|覆盖|对象|范围|"
             + "标准|比例|多大|多长|具体|情况|有|是|的|了|都|还|也|又|再|呢|吗|啊|呀|吧|嘛|共|一共|总共|查|在|发|给|用|能|会|"
@@ -105,7 +106,7 @@ final class FollowUps {
         if (s.isEmpty()) {
             return new Reading(Shape.STANDALONE, "");
         }
-        String rest = MEASURE_WORDS.matcher(s).replaceAll("");
+        String rest = MEASURE_WORDS.removeAll(s);
         // One character left over (「多少人领到了」 → 领) is a verb of the measure, not a subject.
         if (rest.length() <= 1) {
             return new Reading(Shape.MEASURE, "");
@@ -116,7 +117,7 @@ final class FollowUps {
             return new Reading(Shape.QUALIFIER, untailed);
         }
         String core = TAIL.matcher(LEAD.matcher(s).replaceFirst("")).replaceFirst("");
-        String qualifier = MEASURE_WORDS.matcher(core).replaceAll("");
+        String qualifier = MEASURE_WORDS.removeAll(core);
         if (isQualifier(qualifier)) {
             return new Reading(Shape.QUALIFIER, qualifier);
         }

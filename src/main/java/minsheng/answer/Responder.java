@@ -17,6 +17,8 @@ final class Responder {
     private final String reportName;
     private final String reportYear;
     private final String reportProvince;
+    /** What every decline ends with: the topics the bot knows and the hotline (the knowledge never changes). */
+    private final String declineEnd;
 
     Responder(KnowledgeBase knowledge) {
         this.knowledge = knowledge;
@@ -24,6 +26,9 @@ final class Responder {
         this.reportName = "《" + report.title() + "》";
         this.reportYear = String.valueOf(report.year());
         this.reportProvince = report.province();
+        String topics = String.join(Messages.get("topic.separator"),
+                knowledge.topics().stream().map(Topic::label).toList());
+        this.declineEnd = "\n" + Messages.get("decline.topics", topics) + "\n" + Messages.get("decline.hotline");
     }
 
     /** How many of the engine's candidates a reply keeps for the record. */
@@ -108,10 +113,8 @@ final class Responder {
             case LATER -> Messages.get("trust.decline.later", reportName, reportYear);
             case NONE, NOT_COVERED -> Messages.get("decline.intro", reportName);
         };
-        String topics = String.join(Messages.get("topic.separator"),
-                knowledge.topics().stream().map(Topic::label).toList());
-        String text = why + "\n" + Messages.get("decline.topics", topics) + "\n" + Messages.get("decline.hotline");
-        return new Reply(Reply.Kind.DECLINE, List.of(), score, text, List.of(), List.of(), List.of(), List.of());
+        return new Reply(Reply.Kind.DECLINE, List.of(), score, why + declineEnd, List.of(), List.of(), List.of(),
+                List.of());
     }
 
     Reply empty() {

@@ -3,9 +3,12 @@ package minsheng.answer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.match.Match;
 import minsheng.match.Matcher;
+import minsheng.match.Matcher.Reading;
 import minsheng.match.Thresholds;
 
 /**
@@ -88,8 +91,34 @@ public final class Snapshot {
     }
 
     private Verdict verdictOf(String q) {
-        Explained e = explain(q);
-        return new Verdict(e.reply(), e.reply().kind() == Reply.Kind.DECLINE ? e.match().reason() : Match.Reason.NONE);
+        return verdictOf(q, matcher.match(q));
+    }
+
+    private Verdict verdictOf(String q, Match match) {
+        Reply reply = q.isEmpty() ? responder.empty() : responder.reply(match);
+        return new Verdict(reply, reply.kind() == Reply.Kind.DECLINE ? match.reason() : Match.Reason.NONE);
+    }
+
+    /** A question read once, to be both bounded ({@link #ceiling}) and matched ({@link #verdict(String, Reading)}). */
+    Reading read(String question) {
+        return matcher.read(question == null ? "" : question.strip());
+    }
+
+    /**
+     * The most a match of {@code question} could score an entry outside {@code except}, without matching it: a
+     * reading that could not win is then never matched. A reply already worked out gives its own score, which no
+     * entry exceeds; otherwise the question is read ({@code reading}, from {@link #read}) and bounded.
+     */
+    double ceiling(String question, Set<String> except, Supplier<Reading> reading) {
+        String q = question == null ? "" : question.strip();
+        Verdict known = q.isEmpty() ? null : replies.getIfPresent(q);
+        return known != null ? known.reply().score() : matcher.ceiling(reading.get(), except);
+    }
+
+    /** As {@link #verdict(String)}, for a question already read by {@link #read}. */
+    Verdict verdict(String question, Reading reading) {
+        String q = question == null ? "" : question.strip();
+        return q.isEmpty() ? verdictOf(q) : replies.get(q, k -> verdictOf(k, matcher.match(reading)));
     }
 
     /** A reply with the engine's full verdict behind it (every candidate weighed), for evaluation; not cached. */

@@ -3,6 +3,7 @@ package minsheng.match;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -14,20 +15,21 @@ import java.util.regex.Pattern;
 enum Asked {
     // Cues are read on normalized text: synonyms are canonical (价格, 贵不贵 → 多少钱; 百分之几 → 比例) and numbers
     // are digits (一个月 → 1个月).
-    MONEY(Pattern.compile("多少钱|多少元|几元|多少亿|几亿|多少万元|收费|费用|工资|薪水|收入|挣多少|赚多少|学费|交多少|票价"),
+    MONEY(new WordList("多少钱|多少元|几元|多少亿|几亿|多少万元|收费|费用|工资|薪水|收入|挣多少|赚多少|学费|交多少|票价")::in,
             Pattern.compile("元")),
-    PERCENT(Pattern.compile("比例|%|百分|率"), Pattern.compile("%")),
-    DATE(Pattern.compile("什么时候|几月|几号|哪天|哪一天|哪年|哪一年|何时|日期"), Pattern.compile("\\d+[年月日]")),
+    PERCENT(new WordList("比例|%|百分|率")::in, Pattern.compile("%")),
+    DATE(new WordList("什么时候|几月|几号|哪天|哪一天|哪年|哪一年|何时|日期")::in, Pattern.compile("\\d+[年月日]")),
     /** How many of something: answered only by a counted figure, never by a bare year. */
-    COUNT(Pattern.compile("多少(个|所|台|次|趟|名|位|对|例|户|人|家|项|种|批|万)|几(所|台|次|趟|名|位|对|例|户|家|项|批)"),
-            Pattern.compile("\\d(万|亿)?(余)?(人|名|个|所|台|对|例|次|户|万)")),
+    COUNT(new ScopeCheck.Cue("多少(个|所|台|次|趟|名|位|对|例|户|人|家|项|种|批|万)|几(所|台|次|趟|名|位|对|例|户|家|项|批)",
+            "多几")::in, Pattern.compile("\\d(万|亿)?(余)?(人|名|个|所|台|对|例|次|户|万)")),
     /** So much per person or per month: answered only where the answer itself speaks per head or per period. */
-    PER_HEAD(Pattern.compile("每人|每月|每个月|1个月|每年|人均|月均"), Pattern.compile("每|人均|月均"));
+    PER_HEAD(new WordList("每人|每月|每个月|1个月|每年|人均|月均")::in, Pattern.compile("每|人均|月均"));
 
-    private final Pattern cue;
+    /** Whether a question asks for this kind: its cue words, found without a regex engine where they are plain. */
+    private final Predicate<String> cue;
     private final Pattern figure;
 
-    Asked(Pattern cue, Pattern figure) {
+    Asked(Predicate<String> cue, Pattern figure) {
         this.cue = cue;
         this.figure = figure;
     }
@@ -36,7 +38,7 @@ enum Asked {
     static Set<Asked> in(String normalizedQuestion) {
         Set<Asked> out = EnumSet.noneOf(Asked.class);
         for (Asked a : values()) {
-            if (a.cue.matcher(normalizedQuestion).find()) {
+            if (a.cue.test(normalizedQuestion)) {
                 out.add(a);
             }
         }

@@ -1,6 +1,7 @@
 package minsheng.match;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,6 +48,9 @@ public final class Matcher {
     private final Map<String, Set<Asked>> answerableByEntry = new HashMap<>();
     /** Each entry's declared lacks, normalized like questions. */
     private final Map<String, List<String>> lacksByEntry = new HashMap<>();
+    /** The entries by number, and the number of the entry each stored question (by ordinal) asks for. */
+    private final Entry[] entries;
+    private final int[] entryOfDoc;
 
     private Matcher(KnowledgeBase knowledge, Thresholds thresholds) {
         this.knowledge = knowledge;
@@ -73,6 +77,12 @@ public final class Matcher {
                     .toList()).orElse(List.of()));
         }
         this.index = new QuestionIndex(phrases, answers);
+        this.entries = knowledge.entries().toArray(new Entry[0]);
+        Map<String, Integer> numbers = new HashMap<>();
+        for (int i = 0; i < entries.length; i++) {
+            numbers.put(entries[i].id(), i);
+        }
+        this.entryOfDoc = phrases.stream().mapToInt(p -> numbers.get(p.entryId())).toArray();
         this.outOfScope = knowledge.vocabulary().outOfScope().stream()
                 .map(w -> normalizer.normalize(w).canonical().strip())
                 .filter(w -> !w.isEmpty())
@@ -122,32 +132,105 @@ public final class Matcher {
     /** A weighed entry, with how many of the question's characters its vocabulary holds. */
     private record Scored(Entry entry, double score, double characters) {}
 
+    /** Best score first; entries scoring alike by id, so the order never depends on how they were found. */
+    private static final Comparator<Scored> RANKING = Comparator.comparingDouble(Scored::score).reversed()
+            .thenComparing(s -> s.entry().id());
+
     /** The question as the engine reads it (folded, simplified, numbers rewritten, fillers dropped, synonyms canonical). */
     public String normalized(String question) {
         return normalizer.normalize(question).canonical().strip();
     }
 
-    public Match match(String question) {
-        String matched = matched(question);
-        String base = TextNormalizer.base(matched);
+    /**
+     * A question as the engine reads it before searching: normalized and split into its terms. Read once, it can be
+     * both bounded ({@link #ceiling}) and matched ({@link #match(Reading)}) at the cost of one analysis. Belongs to
+     * one thread.
+     */
+    public static final class Reading {
+        private final String base;
+        private final TextNormalizer.Normalized text;
+        private final QuestionIndex.TermSet terms;
+
+        private Reading(String base, TextNormalizer.Normalized text, QuestionIndex.TermSet terms) {
+            this.base = base;
+            this.text = text;
+            this.terms = terms;
+        }
+    }
+
+    /** Reads a question for {@link #ceiling} and {@link #match(Reading)}. */
+    public Reading read(String question) {
+        String base = TextNormalizer.base(matched(question));
         TextNormalizer.Normalized text = normalizer.normalizeBase(base);
+        return new Reading(base, text, index.analyze(text));
+    }
+
+    /**
+     * The most {@link #match} could score an entry outside {@code except} for this question: no match of it ranks
+     * such an entry first (answers it, offers it first) with a higher score. Costs no search: every stored question
+     * is weighed as if the search had handed it over, the same way to the last bit, so the ceiling is never below
+     * the score itself. Lets a caller pass over a reading that could not win without matching it.
+     */
+    public double ceiling(Reading reading, Set<String> except) {
+        QuestionIndex.TermSet terms = reading.terms;
+        if (terms.isEmpty()) {
+            return 0;
+        }
+        double[] closest = new double[entries.length];
+        for (int ord = 0; ord < entryOfDoc.length; ord++) {
+            QuestionIndex.Overlap o = index.overlap(terms, ord);
+            // A stored question sharing nothing is 0 close, the least there is: it cannot raise the ceiling.
+            if (o.textShared() > 0 || o.soundShared() > 0) {
+                closest[entryOfDoc[ord]] = Math.max(closest[entryOfDoc[ord]], closeness(o));
+            }
+        }
+        double ceiling = 0;
+        for (int e = 0; e < entries.length; e++) {
+            if (closest[e] > 0 && !except.contains(entries[e].id())) {
+                ceiling = Math.max(ceiling, closest[e] * Math.sqrt(explained(terms, entries[e].id())));
+            }
+        }
+        return ceiling;
+    }
+
+    public Match match(String question) {
+        return match(read(question));
+    }
+
+    /** The match of a question already read (by {@link #read}, for this matcher). */
+    public Match match(Reading reading) {
+        String base = reading.base;
+        TextNormalizer.Normalized text = reading.text;
         // What the question asks for (a time, a place, yes or no) is read with its filler words kept.
         ScopeCheck.Asking asking = new ScopeCheck.Asking(base);
-        QuestionIndex.TermSet terms = index.analyze(text);
+        QuestionIndex.TermSet terms = reading.terms;
         if (terms.isEmpty()) {
             return decline(Match.Reason.NOT_COVERED, List.of());
         }
-        Map<String, Double> best = new HashMap<>();
+        // Each entry's closest stored question, by entry number: no map keyed by entry ids per question.
+        double[] closest = new double[entries.length];
+        boolean[] seen = new boolean[entries.length];
+        int[] found = new int[entries.length];
+        int candidates = 0;
         for (int ord : index.search(terms, CANDIDATE_DOCS)) {
-            best.merge(index.entryId(ord), closeness(index.overlap(terms, ord)), Math::max);
+            int e = entryOfDoc[ord];
+            double c = closeness(index.overlap(terms, ord));
+            if (seen[e]) {
+                closest[e] = Math.max(closest[e], c);
+            } else {
+                seen[e] = true;
+                closest[e] = c;
+                found[candidates++] = e;
+            }
         }
-        List<Scored> ranked = best.entrySet().stream()
-                .map(e -> new Scored(knowledge.entry(e.getKey()).orElseThrow(),
-                        e.getValue() * Math.sqrt(explained(terms, e.getKey())),
-                        index.characterCoverage(terms, e.getKey())))
-                .sorted(Comparator.comparingDouble(Scored::score).reversed()
-                        .thenComparing(s -> s.entry().id()))
-                .toList();
+        Scored[] scored = new Scored[candidates];
+        for (int i = 0; i < candidates; i++) {
+            Entry entry = entries[found[i]];
+            scored[i] = new Scored(entry, closest[found[i]] * Math.sqrt(explained(terms, entry.id())),
+                    index.characterCoverage(terms, entry.id()));
+        }
+        Arrays.sort(scored, RANKING);
+        List<Scored> ranked = Arrays.asList(scored);
         if (!ranked.isEmpty() && outOfScope(text, ranked.get(0).entry().id())) {
             return decline(Match.Reason.OUT_OF_SCOPE, ranked);
         }

@@ -20,63 +20,93 @@ import minsheng.knowledge.Scope.Gives;
 final class ScopeCheck {
 
     /** A time after the report: nothing in it can speak to that. */
-    private static final Pattern LATER = Pattern.compile("明年|后年|将来|未来|下1年|下一年|今后|往后|以后还|以后会|过几年");
+    private static final WordList LATER = new WordList("明年|后年|将来|未来|下1年|下一年|今后|往后|以后还|以后会|过几年");
     /** The present: answered with the report's own time stated. */
-    private static final Pattern NOW = Pattern.compile("今年|现在|目前|最新|如今|眼下|当前|现今|最近|近来|这两年|今天|去年|前年");
+    private static final WordList NOW = new WordList("今年|现在|目前|最新|如今|眼下|当前|现今|最近|近来|这两年|今天|去年|前年");
     /** Shanxi's cities and the counties and districts the report names. */
-    private static final Pattern CITY = Pattern.compile(
+    private static final WordList CITY = new WordList(
             // Names that are also everyday words (小店 a small shop, 高平 in 提高平均) are left out.
             "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁|浑源|万荣|沁水|晋源|迎泽|杏花岭|万柏林|尖草坪|"
                     + "清徐|阳曲|娄烦|古交|平遥|介休|孝义|汾阳|霍州|侯马|永济|河津|原平|怀仁|左云|灵丘|广灵|天镇");
     /** A place named by pointing: 我们县, 俺村, 各市, 分县. */
-    private static final Pattern LOCAL = Pattern.compile(
-            "(我们|咱们|俺们|我|咱|俺|本|某|这个|那个|哪个|每个|各个|各|分)(县|区|市|乡|镇|村|地市)(?!场|别|民)|分地区");
+    private static final Cue LOCAL = new Cue(
+            "(我们|咱们|俺们|我|咱|俺|本|某|这个|那个|哪个|每个|各个|各|分)(县|区|市|乡|镇|村|地市)(?!场|别|民)|分地区",
+            "我咱俺本某这那哪每各分");
     /** A question for a figure (how many, how much): a wider place matters only to those. */
-    private static final Pattern FIGURE = Pattern.compile("多少|几");
+    private static final WordList FIGURE = new WordList("多少|几");
     /** A wider place than a local entry's. */
-    private static final Pattern WIDER = Pattern.compile("全省|全山西|山西全省|全国");
+    private static final WordList WIDER = new WordList("全省|全山西|山西全省|全国");
     /** The whole of a city, asked where the entry covers one of its counties. */
-    private static final Pattern WHOLE_CITY = Pattern.compile("全市|整个市|市里(一共|总共)");
+    private static final Cue WHOLE_CITY = new Cue("全市|整个市|市里(一共|总共)", "全整市");
     private static final Pattern COUNTY_OF_A_CITY = Pattern.compile("市.+(县|区)$");
-    private static final Pattern TOTAL = Pattern.compile(
-            "((?<!\\d)1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)");
-    private static final Pattern RAISE = Pattern.compile(
+    private static final Cue TOTAL = new Cue(
+            "((?<!\\d)1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)",
+            "1全一总加合算吃用年");
+    private static final WordList RAISE = new WordList(
             "涨了多少|涨多少|提高了多少|提高多少|增加了多少|增加多少|上调了多少|上调多少|多了多少|涨幅|调了多少|提了多少");
-    private static final Pattern MONTHLY = Pattern.compile(
-            "(每月|每个月|(?<!\\d)1个月|月均|按月|每年|(?<!\\d)1年)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)");
+    private static final Cue MONTHLY = new Cue(
+            "(每月|每个月|(?<!\\d)1个月|月均|按月|每年|(?<!\\d)1年)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)",
+            "每1月按多");
     /** A comparison with the country or another province: the report gives Shanxi's own figures only. */
-    private static final Pattern ELSEWHERE = Pattern.compile(
+    private static final WordList ELSEWHERE = new WordList(
             "比全国|全国平均|和全国比|跟全国比|同全国比|比外省|比别的省|比其他省|比邻省|比周边");
-    private static final Pattern BEFORE = Pattern.compile("比去年|比上年|比前年|比往年|比以前");
-    private static final Pattern DATE = Pattern.compile("几月|哪个月|几号|哪天|哪1天|哪一天|具体日期|具体时间|几时");
-    private static final Pattern RANK = Pattern.compile("排第几|排名|第几名|名次|排在第几|排多少|第几位");
-    private static final Pattern COMPARISON = Pattern.compile(
+    private static final WordList BEFORE = new WordList("比去年|比上年|比前年|比往年|比以前");
+    private static final WordList DATE = new WordList("几月|哪个月|几号|哪天|哪1天|哪一天|具体日期|具体时间|几时");
+    private static final WordList RANK = new WordList("排第几|排名|第几名|名次|排在第几|排多少|第几位");
+    private static final WordList COMPARISON = new WordList(
             "比去年|比上年|比前年|比往年|比以前|比全国|比外省|比别的|比其他|比邻省|相比|哪个多|哪个高|哪个贵|哪个便宜|"
                     + "哪个少|哪个低|高于全国|低于全国");
+
+    /**
+     * A pattern with the characters its matches can begin with: a question holding none of them is not run through
+     * the pattern, which could not match it (most questions hold none of a cue's first characters).
+     */
+    record Cue(Pattern pattern, String starts) {
+
+        Cue(String regex, String starts) {
+            this(Pattern.compile(regex), starts);
+        }
+
+        /** Whether the pattern is found in {@code text}. */
+        boolean in(String text) {
+            return find(text) != null;
+        }
+
+        /** A matcher on the first match in {@code text}, or null when there is none. */
+        Matcher find(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (starts.indexOf(text.charAt(i)) >= 0) {
+                    Matcher m = pattern.matcher(text);
+                    return m.find() ? m : null;
+                }
+            }
+            return null;
+        }
+    }
 
     /**
      * Questions for a detail no figure answers — which places, which ones by name, how often, how to apply, the
      * target set — each with the kind an entry must declare it gives to answer it. Without one, the entry's figure
      * is not the answer, and the reply says so before giving it (「哪几个市试点」 is not answered by a count).
      */
-    private record Detail(Pattern cue, Gives answeredBy) {
+    private record Detail(Cue cue, Gives answeredBy) {
     }
 
     private static final List<Detail> DETAILS = List.of(
-            new Detail(Pattern.compile("哪(个|几个|些|家|所|位|几家|几所|几种|种|1个|一个)?\\p{IsHan}{0,2}?(学校|医院|公司|企业|单位|部门|机构|工厂|厂|银行"
+            new Detail(new Cue("哪(个|几个|些|家|所|位|几家|几所|几种|种|1个|一个)?\\p{IsHan}{0,2}?(学校|医院|公司|企业|单位|部门|机构|工厂|厂|银行"
                     + "|平台|专业|工种|岗位|品种|药)|叫(什么|啥)|名字|名单|名称|具体(是)?(哪些|哪几|哪个|谁|什么人|啥人)"
                     + "|有没有[^，。？?]{1,12}这(个|种|项|类)"
-                    + "|哪几(个|种|类|项|档)(?!省|市|县|区|乡|镇|村|地方|地区)"), Gives.NAME),
+                    + "|哪几(个|种|类|项|档)(?!省|市|县|区|乡|镇|村|地方|地区)", "哪叫名具有"), Gives.NAME),
             // Where to register or apply is a procedure, not a place the report could name.
-            new Detail(Pattern.compile("(去|在|上|到)哪(儿|里)?(登记|报名|办|申请|领|交|缴|备案)"), Gives.PROCEDURE),
-            new Detail(Pattern.compile("从哪(儿|里)?(到|开到|通到)哪(儿|里)?|起点|终点|(经过|途经)哪|哪(1个|几个|个|些)?(省|市|县|区|乡|镇|村"
-                    + "|地方|地区)|哪里|哪儿|在哪|去哪|上哪"), Gives.PLACE),
-            new Detail(Pattern.compile("(多久|多长时间|几(年|个月|天|周|星期))[^，。？?\\d一]{0,3}(1次|一次)"
-                    + "|隔多久|每隔|频率|多久开|多久召开"), Gives.FREQUENCY),
-            new Detail(Pattern.compile("具体(怎么|咋|如何)(办|弄|操作|申请)|怎么办理|咋办理|咋申请|(哪些|什么|啥)(材料|证件|手续)"
-                    + "|手续|流程|步骤"), Gives.PROCEDURE),
+            new Detail(new Cue("(去|在|上|到)哪(儿|里)?(登记|报名|办|申请|领|交|缴|备案)", "去在上到"), Gives.PROCEDURE),
+            new Detail(new Cue("从哪(儿|里)?(到|开到|通到)哪(儿|里)?|起点|终点|(经过|途经)哪|哪(1个|几个|个|些)?(省|市|县|区|乡|镇|村"
+                    + "|地方|地区)|哪里|哪儿|在哪|去哪|上哪", "从起终经途哪在去上"), Gives.PLACE),
+            new Detail(new Cue("(多久|多长时间|几(年|个月|天|周|星期))[^，。？?\\d一]{0,3}(1次|一次)"
+                    + "|隔多久|每隔|频率|多久开|多久召开", "多几隔每频"), Gives.FREQUENCY),
+            new Detail(new Cue("具体(怎么|咋|如何)(办|弄|操作|申请)|怎么办理|咋办理|咋申请|(哪些|什么|啥)(材料|证件|手续)"
+                    + "|手续|流程|步骤", "具怎咋哪什啥手流步"), Gives.PROCEDURE),
             // How far a target was met (完成目标的百分之几) is a rate, not the target.
-            new Detail(Pattern.compile("目标(是|定|设|为)[^，。？?完]{0,5}(多少|几)|定的目标[^，。？?完]{0,4}(多少|几)"),
+            new Detail(new Cue("目标(是|定|设|为)[^，。？?完]{0,5}(多少|几)|定的目标[^，。？?完]{0,4}(多少|几)", "目定"),
                     Gives.TARGET));
 
     /**
@@ -85,14 +115,14 @@ final class ScopeCheck {
      */
     private static final List<String> UNITS =
             List.of("架", "场", "辆", "列", "班", "座", "条", "届", "轮", "期", "级", "所", "台", "家", "趟", "批", "处", "套");
-    private static final Pattern COUNTED_UNIT = Pattern.compile("(几|多少)(" + String.join("|", UNITS) + ")");
+    private static final Cue COUNTED_UNIT = new Cue("(几|多少)(" + String.join("|", UNITS) + ")", "几多");
     /** Per unit, a figure counted in it (12所, 1.2万台, 三架); compiled once, not per question. */
     private static final java.util.Map<String, Pattern> COUNTED_IN = UNITS.stream().collect(
             java.util.stream.Collectors.toUnmodifiableMap(u -> u,
                     u -> Pattern.compile("[\\d一二两三四五六七八九十百千万亿]\\s*(余|多)?(万|亿)?" + u)));
 
     /** A numbered thing: a metro line, a batch (2号线, 第3批). */
-    private static final Pattern NUMBERED = Pattern.compile("\\d+号线|第\\d+(批|期|届)");
+    private static final Cue NUMBERED = new Cue("\\d+号线|第\\d+(批|期|届)", "0123456789第");
 
     /** A yes-or-no question (会不会, 能不能, 吗): a policy stated in words answers it. */
     private static final Pattern YES_NO = Pattern.compile(
@@ -131,7 +161,7 @@ final class ScopeCheck {
      * the entry answers with a standing policy (补贴标准以后会不会调整 → a dynamic adjustment mechanism) it can.
      */
     static boolean asksLater(Asking question, Entry entry) {
-        return LATER.matcher(question.text()).find()
+        return LATER.in(question.text())
                 && !entry.declared().map(s -> answersInWords(question, s)).orElse(false);
     }
 
@@ -187,45 +217,45 @@ final class ScopeCheck {
             if (scope.gives(d.answeredBy())) {
                 continue;
             }
-            Matcher m = d.cue().matcher(question);
-            if (m.find()) {
+            Matcher m = d.cue().find(question);
+            if (m != null) {
                 return caveat(Caveat.Kind.DETAIL, m.group(), scope);
             }
         }
         // 3号线 is not 2号线: a numbered line or batch the answer never names is not what it states.
-        Matcher numbered = NUMBERED.matcher(question);
-        while (numbered.find()) {
+        for (Matcher numbered = NUMBERED.find(question); numbered != null;
+                numbered = numbered.find() ? numbered : null) {
             if (!entry.answer().contains(numbered.group())) {
                 return caveat(Caveat.Kind.DETAIL, numbered.group(), scope);
             }
         }
-        Matcher unit = COUNTED_UNIT.matcher(question);
-        if (unit.find() && !counts(entry, unit.group(2))) {
+        Matcher unit = COUNTED_UNIT.find(question);
+        if (unit != null && !counts(entry, unit.group(2))) {
             return caveat(Caveat.Kind.DETAIL, unit.group(), scope);
         }
-        if (!scope.gives(Gives.AMOUNT) && TOTAL.matcher(question).find()) {
+        if (!scope.gives(Gives.AMOUNT) && TOTAL.find(question) != null) {
             return caveat(Caveat.Kind.TOTAL, "", scope);
         }
-        if (!scope.gives(Gives.RAISE) && RAISE.matcher(question).find()) {
+        if (!scope.gives(Gives.RAISE) && RAISE.in(question)) {
             return caveat(Caveat.Kind.RAISE, "", scope);
         }
         // Here a question asking a raise is one the entry gives the raise of.
-        if (!scope.gives(Gives.MONTHLY) && MONTHLY.matcher(question).find()
-                && !(scope.gives(Gives.RAISE) && RAISE.matcher(question).find())) {
+        if (!scope.gives(Gives.MONTHLY) && MONTHLY.find(question) != null
+                && !(scope.gives(Gives.RAISE) && RAISE.in(question))) {
             return caveat(Caveat.Kind.MONTHLY, "", scope);
         }
-        if (!scope.gives(Gives.DATE) && DATE.matcher(question).find()) {
+        if (!scope.gives(Gives.DATE) && DATE.in(question)) {
             return caveat(Caveat.Kind.DATE, "", scope);
         }
-        if (!scope.gives(Gives.RANK) && RANK.matcher(question).find()) {
+        if (!scope.gives(Gives.RANK) && RANK.in(question)) {
             return caveat(Caveat.Kind.RANK, "", scope);
         }
         // A raise is itself a comparison with the year before.
-        if (ELSEWHERE.matcher(question).find() || !scope.gives(Gives.COMPARISON) && COMPARISON.matcher(question).find()
-                && !(scope.gives(Gives.RAISE) && BEFORE.matcher(question).find())) {
+        if (ELSEWHERE.in(question) || !scope.gives(Gives.COMPARISON) && COMPARISON.in(question)
+                && !(scope.gives(Gives.RAISE) && BEFORE.in(question))) {
             return caveat(Caveat.Kind.COMPARISON, "", scope);
         }
-        if (NOW.matcher(question).find() || LATER.matcher(question).find()) {
+        if (NOW.in(question) || LATER.in(question)) {
             return caveat(Caveat.Kind.NOW, "", scope);
         }
         return Optional.empty();
@@ -242,26 +272,26 @@ final class ScopeCheck {
         // 山西省各县（市、区） speaks of every county, so of the asker's too.
         boolean everyPlace = scope.place().contains("各");
         boolean provinceWide = scope.place().startsWith(province) || province.startsWith(scope.place());
-        Matcher city = CITY.matcher(question);
-        while (!everyPlace && city.find()) {
-            String named = city.group();
+        for (WordList.Found city = everyPlace ? null : CITY.find(question, 0); city != null;
+                city = CITY.find(question, city.end())) {
+            String named = city.word();
             if (!scope.place().contains(named) && !uses.test(named)) {
                 return caveat(Caveat.Kind.PLACE, named, scope);
             }
         }
-        Matcher local = LOCAL.matcher(question);
-        if (!everyPlace && local.find() && !uses.test(local.group())) {
+        Matcher local = everyPlace ? null : LOCAL.find(question);
+        if (local != null && !uses.test(local.group())) {
             return caveat(Caveat.Kind.PLACE, "", scope);
         }
         // 晋城全市 asks for more than 晋城市沁水县 gives: the whole city, where the entry has one of its counties.
-        Matcher wholeCity = WHOLE_CITY.matcher(question);
-        if (wholeCity.find() && COUNTY_OF_A_CITY.matcher(scope.place()).find() && FIGURE.matcher(question).find()) {
+        Matcher wholeCity = WHOLE_CITY.find(question);
+        if (wholeCity != null && COUNTY_OF_A_CITY.matcher(scope.place()).find() && FIGURE.in(question)) {
             return caveat(Caveat.Kind.PLACE, wholeCity.group(), scope);
         }
-        Matcher wider = WIDER.matcher(question);
-        if (wider.find() && !uses.test(wider.group()) && FIGURE.matcher(question).find()
-                && (!provinceWide || wider.group().equals("全国"))) {
-            return caveat(Caveat.Kind.PLACE, wider.group(), scope);
+        WordList.Found wider = WIDER.find(question, 0);
+        if (wider != null && !uses.test(wider.word()) && FIGURE.in(question)
+                && (!provinceWide || wider.word().equals("全国"))) {
+            return caveat(Caveat.Kind.PLACE, wider.word(), scope);
         }
         return Optional.empty();
     }
