@@ -169,7 +169,8 @@ public final class Matcher {
      * The most {@link #match} could score an entry outside {@code except} for this question: no match of it ranks
      * such an entry first (answers it, offers it first) with a higher score. Costs no search: every stored question
      * is weighed as if the search had handed it over, the same way to the last bit, so the ceiling is never below
-     * the score itself. Lets a caller pass over a reading that could not win without matching it.
+     * the score itself (those that share nothing with it are 0 close). Lets a caller pass over a reading that could
+     * not win without matching it.
      */
     public double ceiling(Reading reading, Set<String> except) {
         QuestionIndex.TermSet terms = reading.terms;
@@ -177,12 +178,10 @@ public final class Matcher {
             return 0;
         }
         double[] closest = new double[entries.length];
-        for (int ord = 0; ord < entryOfDoc.length; ord++) {
-            QuestionIndex.Overlap o = index.overlap(terms, ord);
-            // A stored question sharing nothing is 0 close, the least there is: it cannot raise the ceiling.
-            if (o.textShared() > 0 || o.soundShared() > 0) {
-                closest[entryOfDoc[ord]] = Math.max(closest[entryOfDoc[ord]], closeness(o));
-            }
+        // A stored question sharing nothing is 0 close, the least there is: it cannot raise the ceiling, so only
+        // those sharing something are weighed.
+        for (int ord : index.sharing(terms)) {
+            closest[entryOfDoc[ord]] = Math.max(closest[entryOfDoc[ord]], closeness(index.overlap(terms, ord)));
         }
         double ceiling = 0;
         for (int e = 0; e < entries.length; e++) {

@@ -96,7 +96,7 @@ final class QuestionIndex {
      * One field of a question against the knowledge: the weight it shares with each stored question and each
      * entry's vocabulary, and how many of its single units each entry's vocabulary holds.
      */
-    private record Weighed(double[] docs, double[] entries, int[] unitsFound, int units) {}
+    private record Weighed(double[] docs, double[] entries, int[] unitsFound, int units, int[] sharing) {}
 
     /**
      * One field's dictionary: every term the knowledge uses, numbered as first met, with its weight, the BM25 score
@@ -114,6 +114,8 @@ final class QuestionIndex {
         private double unseenIdf;
         private double[] weights;
         private boolean[] counted;
+        /** Per term: a single unit (see {@link QuestionIndex#isUnit}). */
+        private boolean[] unit;
         private int[][] docsWith;
         private int[][] entriesWith;
         /** Per searchable term: the Lucene documents holding it, and the BM25 score it gives each, as Lucene does. */
@@ -240,12 +242,14 @@ final class QuestionIndex {
             unseenIdf = idf(0, entryCount);
             weights = new double[n];
             counted = new boolean[n];
+            unit = new boolean[n];
             for (int id = 0; id < n; id++) {
                 String term = terms.get(id);
                 double idf = entriesAsking[id] > 0 ? idf(entriesAsking[id], entryCount) : unseenIdf;
                 weights[id] = written.test(term) ? TOKENS_PER_HAN_WORD * idf : idf;
                 // A figure the asker guesses (「有没有到70%」) is no evidence against the entry.
                 counted[id] = entriesAsking[id] > 0 || !isNumber(term);
+                unit[id] = isUnit(term);
             }
             entriesWith = new int[n][];
             for (int id = 0; id < n; id++) {
@@ -373,7 +377,7 @@ final class QuestionIndex {
                 termIds[i] = id == null ? -1 : id;
                 termWeights[i] = id == null ? unseenWeight(strings[i]) : weights[id];
                 termCounted[i] = id == null ? !isNumber(strings[i]) : counted[id];
-                units[i] = isUnit(strings[i]);
+                units[i] = id == null ? isUnit(strings[i]) : unit[id];
                 if (termCounted[i]) {
                     total += termWeights[i];
                 }
@@ -390,6 +394,8 @@ final class QuestionIndex {
             double[] entries = new double[entryWeights.length];
             int[] unitsFound = new int[entryWeights.length];
             int units = 0;
+            int[] sharing = new int[64];
+            int shared = 0;
             for (int i = 0; i < query.ids().length; i++) {
                 int id = query.ids()[i];
                 if (query.units()[i]) {
@@ -408,13 +414,19 @@ final class QuestionIndex {
                 }
                 double w = query.weights()[i];
                 for (int d : docsWith[id]) {
+                    if (docs[d] == 0) { // a weight is never 0: the first term this stored question shares
+                        if (shared == sharing.length) {
+                            sharing = Arrays.copyOf(sharing, 2 * shared);
+                        }
+                        sharing[shared++] = d;
+                    }
                     docs[d] += w;
                 }
                 for (int e : entriesWith[id]) {
                     entries[e] += w;
                 }
             }
-            return new Weighed(docs, entries, unitsFound, units);
+            return new Weighed(docs, entries, unitsFound, units, Arrays.copyOf(sharing, shared));
         }
     }
 
@@ -600,6 +612,25 @@ final class QuestionIndex {
         weigh(query);
         return new Overlap(query.textWeighed.docs()[ord], query.text.total(), textField.docWeights[ord],
                 query.pinyinWeighed.docs()[ord], query.pinyin.total(), pinyinField.docWeights[ord]);
+    }
+
+    /**
+     * The stored questions that share some weight with the query, by characters or by sound, each once and in no
+     * particular order; every other one shares nothing with it.
+     */
+    int[] sharing(TermSet query) {
+        weigh(query);
+        int[] text = query.textWeighed.sharing();
+        int[] sound = query.pinyinWeighed.sharing();
+        double[] byText = query.textWeighed.docs();
+        int[] out = Arrays.copyOf(text, text.length + sound.length);
+        int n = text.length;
+        for (int d : sound) {
+            if (byText[d] == 0) {
+                out[n++] = d;
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     /**
