@@ -105,7 +105,7 @@ public final class Matcher {
                 List.of(new QuestionIndex.Phrase("prepare", normalizer.normalize("请问醫保报销多少钱"))),
                 Map.of("prepare", normalizer.normalize("2020年，医保报销比例为70%。")));
         QuestionIndex.TermSet terms = index.analyze(normalizer.normalize("医保能报多少"));
-        for (int ord : index.search(terms, CANDIDATE_DOCS)) {
+        for (int ord : index.candidates(terms, CANDIDATE_DOCS)) {
             closeness(index.overlap(terms, ord));
         }
     }
@@ -211,7 +211,8 @@ public final class Matcher {
         boolean[] seen = new boolean[entries.length];
         int[] found = new int[entries.length];
         int candidates = 0;
-        for (int ord : index.search(terms, CANDIDATE_DOCS)) {
+        // The best stored questions in any order: each entry keeps its closest, and the ranking below is total.
+        for (int ord : index.candidates(terms, CANDIDATE_DOCS)) {
             int e = entryOfDoc[ord];
             double c = closeness(index.overlap(terms, ord));
             if (seen[e]) {

@@ -96,7 +96,7 @@ final class QuestionIndex {
      * One field of a question against the knowledge: the weight it shares with each stored question and each
      * entry's vocabulary, and how many of its single units each entry's vocabulary holds.
      */
-    private record Weighed(double[] docs, double[] entries, int[] unitsFound, int units, int[] sharing) {}
+    private record Weighed(double[] docs, double[] entries, int[] unitsFound, int units) {}
 
     /**
      * One field's dictionary: every term the knowledge uses, numbered as first met, with its weight, the BM25 score
@@ -394,39 +394,34 @@ final class QuestionIndex {
             double[] entries = new double[entryWeights.length];
             int[] unitsFound = new int[entryWeights.length];
             int units = 0;
-            int[] sharing = new int[64];
-            int shared = 0;
             for (int i = 0; i < query.ids().length; i++) {
                 int id = query.ids()[i];
-                if (query.units()[i]) {
+                boolean unit = query.units()[i];
+                if (unit) {
                     units++;
                 }
                 if (id < 0) {
                     continue;
                 }
-                if (query.units()[i]) {
-                    for (int e : entriesWith[id]) {
-                        unitsFound[e]++;
-                    }
-                }
-                if (!query.counted()[i]) {
-                    continue;
-                }
+                boolean counts = query.counted()[i];
                 double w = query.weights()[i];
-                for (int d : docsWith[id]) {
-                    if (docs[d] == 0) { // a weight is never 0: the first term this stored question shares
-                        if (shared == sharing.length) {
-                            sharing = Arrays.copyOf(sharing, 2 * shared);
-                        }
-                        sharing[shared++] = d;
+                if (counts) {
+                    for (int d : docsWith[id]) {
+                        docs[d] += w;
                     }
-                    docs[d] += w;
                 }
-                for (int e : entriesWith[id]) {
-                    entries[e] += w;
+                if (unit || counts) {
+                    for (int e : entriesWith[id]) {
+                        if (unit) {
+                            unitsFound[e]++;
+                        }
+                        if (counts) {
+                            entries[e] += w;
+                        }
+                    }
                 }
             }
-            return new Weighed(docs, entries, unitsFound, units, Arrays.copyOf(sharing, shared));
+            return new Weighed(docs, entries, unitsFound, units);
         }
     }
 
@@ -541,6 +536,38 @@ final class QuestionIndex {
      * so the two agree to the bit ({@code QuestionIndexTest} holds them to it).
      */
     List<Integer> search(TermSet query, int limit) {
+        long[] ranked = best(query);
+        int from = Math.max(0, ranked.length - limit);
+        select(ranked, from); // the best {@code limit} to the top end, then only those sorted
+        Arrays.sort(ranked, from, ranked.length);
+        List<Integer> out = new ArrayList<>(ranked.length - from);
+        for (int i = ranked.length - 1; i >= from; i--) {
+            out.add(~(int) ranked[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The same documents as {@link #search}, in no particular order: for a caller that weighs each on its own and
+     * needs only which they are.
+     */
+    int[] candidates(TermSet query, int limit) {
+        long[] ranked = best(query);
+        int from = Math.max(0, ranked.length - limit);
+        select(ranked, from);
+        int[] out = new int[ranked.length - from];
+        for (int i = from; i < ranked.length; i++) {
+            out[i - from] = ~(int) ranked[i];
+        }
+        return out;
+    }
+
+    /**
+     * Every document the query retrieves, as one sortable number each: its BM25 score (as the float Lucene ranks
+     * by) above, its document number complemented below, so a greater number is a better document, ties going to the
+     * lower number as Lucene's collector ranks them.
+     */
+    private long[] best(TermSet query) {
         double[] sums = new double[entryIds.length];
         boolean[] matched = new boolean[entryIds.length];
         // At most as many terms as a Lucene query may hold clauses, characters first, as a Lucene search would take.
@@ -548,7 +575,6 @@ final class QuestionIndex {
         int hits = textField.accumulate(query.text, room, sums, matched);
         room -= Math.min(room, query.text.strings().length);
         hits += pinyinField.accumulate(query.pinyin, room, sums, matched);
-        // Best score first, then the lower document number, as Lucene's collector ranks: one sortable number each.
         long[] ranked = new long[hits];
         int k = 0;
         for (int d = 0; d < sums.length; d++) {
@@ -556,14 +582,7 @@ final class QuestionIndex {
                 ranked[k++] = ((long) Float.floatToIntBits((float) sums[d]) << 32) | (~d & 0xFFFFFFFFL);
             }
         }
-        int from = Math.max(0, hits - limit);
-        select(ranked, from); // the best {@code limit} to the top end, then only those sorted
-        Arrays.sort(ranked, from, hits);
-        List<Integer> out = new ArrayList<>(hits - from);
-        for (int i = hits - 1; i >= from; i--) {
-            out.add(~(int) ranked[i]);
-        }
-        return out;
+        return ranked;
     }
 
     /**
@@ -620,13 +639,13 @@ final class QuestionIndex {
      */
     int[] sharing(TermSet query) {
         weigh(query);
-        int[] text = query.textWeighed.sharing();
-        int[] sound = query.pinyinWeighed.sharing();
         double[] byText = query.textWeighed.docs();
-        int[] out = Arrays.copyOf(text, text.length + sound.length);
-        int n = text.length;
-        for (int d : sound) {
-            if (byText[d] == 0) {
+        double[] bySound = query.pinyinWeighed.docs();
+        int[] out = new int[byText.length];
+        int n = 0;
+        for (int d = 0; d < byText.length; d++) {
+            // A shared term's weight is never 0, so a stored question sharing any has a sum above 0.
+            if (byText[d] > 0 || bySound[d] > 0) {
                 out[n++] = d;
             }
         }

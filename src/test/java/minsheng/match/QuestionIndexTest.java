@@ -120,7 +120,12 @@ class QuestionIndexTest {
         for (String q : questions) {
             QuestionIndex.TermSet terms = index.analyze(normalizer.normalize(q));
             for (int limit : new int[] {200, 3}) {
-                assertEquals(searchWithLucene(terms, limit), index.search(terms, limit), q);
+                List<Integer> lucene = searchWithLucene(terms, limit);
+                assertEquals(lucene, index.search(terms, limit), q);
+                // What the matcher takes: the same documents, in no particular order.
+                assertEquals(new java.util.TreeSet<>(lucene), java.util.Arrays.stream(index.candidates(terms, limit))
+                        .boxed().collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)), q);
+                assertEquals(lucene.size(), index.candidates(terms, limit).length, q);
             }
             compared++;
         }
