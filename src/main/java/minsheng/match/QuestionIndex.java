@@ -209,32 +209,29 @@ final class QuestionIndex {
             int[][] vocabularies = new int[entryCount][];
             int[] entryFreq = new int[n];
             for (int e = 0; e < entryCount; e++) {
+                // The entry's stored questions, then its answer (which makes no term common).
+                int[] asked = asking.get(e);
+                int[][] parts = new int[asked.length + 1][];
+                for (int k = 0; k < asked.length; k++) {
+                    parts[k] = docs.get(asked[k]).ids();
+                }
+                parts[asked.length] = answers[e] == null ? new int[0] : answers[e].ids();
                 int[] vocabulary = new int[64];
                 int size = 0;
-                for (int pass = 0; pass < 2; pass++) {
-                    List<int[]> parts = new ArrayList<>();
-                    if (pass == 0) {
-                        for (int d : asking.get(e)) {
-                            parts.add(docs.get(d).ids());
+                for (int k = 0; k < parts.length; k++) {
+                    for (int id : parts[k]) {
+                        if (lastEntry[id] == e) {
+                            continue;
                         }
-                    } else if (answers[e] != null) {
-                        parts.add(answers[e].ids());
-                    }
-                    for (int[] part : parts) {
-                        for (int id : part) {
-                            if (lastEntry[id] == e) {
-                                continue;
-                            }
-                            lastEntry[id] = e;
-                            if (pass == 0) {
-                                entriesAsking[id]++;
-                            }
-                            entryFreq[id]++;
-                            if (size == vocabulary.length) {
-                                vocabulary = Arrays.copyOf(vocabulary, 2 * size);
-                            }
-                            vocabulary[size++] = id;
+                        lastEntry[id] = e;
+                        if (k < asked.length) {
+                            entriesAsking[id]++;
                         }
+                        entryFreq[id]++;
+                        if (size == vocabulary.length) {
+                            vocabulary = Arrays.copyOf(vocabulary, 2 * size);
+                        }
+                        vocabulary[size++] = id;
                     }
                 }
                 vocabularies[e] = Arrays.copyOf(vocabulary, size);
@@ -530,29 +527,12 @@ final class QuestionIndex {
     }
 
     /**
-     * Ordinals of the best documents for the query by BM25 over both fields, best first, ties by ordinal: what a
-     * Lucene search of the same documents finds, from scores worked out when the index was built. Lucene adds a document's term
-     * scores (floats) up as a double in an order of its own; a double holds such a sum exactly whatever the order,
-     * so the two agree to the bit ({@code QuestionIndexTest} holds them to it).
-     */
-    List<Integer> search(TermSet query, int limit) {
-        long[] ranked = best(query);
-        int from = Math.max(0, ranked.length - limit);
-        select(ranked, from); // the best {@code limit} to the top end, then only those sorted
-        Arrays.sort(ranked, from, ranked.length);
-        List<Integer> out = new ArrayList<>(ranked.length - from);
-        for (int i = ranked.length - 1; i >= from; i--) {
-            out.add(~(int) ranked[i]);
-        }
-        return out;
-    }
-
-    /**
-     * The same documents as {@link #search}, in no particular order: for a caller that weighs each on its own and
-     * needs only which they are.
+     * Ordinals of the best {@code limit} documents for the query by BM25 over both fields, ties going to the lower
+     * ordinal — what a Lucene search of the same documents finds — in no particular order: the caller weighs each
+     * on its own and needs only which they are.
      */
     int[] candidates(TermSet query, int limit) {
-        long[] ranked = best(query);
+        long[] ranked = retrieved(query);
         int from = Math.max(0, ranked.length - limit);
         select(ranked, from);
         int[] out = new int[ranked.length - from];
@@ -565,9 +545,12 @@ final class QuestionIndex {
     /**
      * Every document the query retrieves, as one sortable number each: its BM25 score (as the float Lucene ranks
      * by) above, its document number complemented below, so a greater number is a better document, ties going to the
-     * lower number as Lucene's collector ranks them.
+     * lower number as Lucene's collector ranks them. The scores were worked out when the index was built; Lucene adds
+     * a document's term scores (floats) up as a double in an order of its own, and a double holds such a sum exactly
+     * whatever the order, so the two agree to the bit ({@code QuestionIndexTest} sorts these and holds them to a
+     * Lucene search).
      */
-    private long[] best(TermSet query) {
+    long[] retrieved(TermSet query) {
         double[] sums = new double[entryIds.length];
         boolean[] matched = new boolean[entryIds.length];
         // At most as many terms as a Lucene query may hold clauses, characters first, as a Lucene search would take.
