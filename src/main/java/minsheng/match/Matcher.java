@@ -257,9 +257,7 @@ public final class Matcher {
         }
         // Say first what the entry does not state that the question asks for; for a choice, what the first one
         // offered does not, so the caveat is read before a pick brings its plain answer.
-        Entry answered = decided.offered().get(0).entry();
-        return ScopeCheck.check(asking.text(), text.canonical(), answered, knowledge.report().province(),
-                        w -> index.uses(answered.id(), w), lacksByEntry.get(answered.id()))
+        return caveat(asking, text.canonical(), decided.offered().get(0).entry())
                 .map(decided::caveated)
                 .orElse(decided);
     }
@@ -271,9 +269,12 @@ public final class Matcher {
      */
     public Optional<Caveat> caveat(String question, Entry entry) {
         String base = TextNormalizer.base(matched(question));
-        ScopeCheck.Asking asking = new ScopeCheck.Asking(base);
-        return ScopeCheck.check(asking.text(), normalizer.normalizeBase(base).canonical(), entry,
-                knowledge.report().province(), w -> index.uses(entry.id(), w), lacksByEntry.get(entry.id()));
+        return caveat(new ScopeCheck.Asking(base), normalizer.normalizeBase(base).canonical(), entry);
+    }
+
+    private Optional<Caveat> caveat(ScopeCheck.Asking asking, String canonical, Entry entry) {
+        return ScopeCheck.check(asking.text(), canonical, entry, knowledge.report().province(),
+                w -> index.uses(entry.id(), w), lacksByEntry.get(entry.id()));
     }
 
     /**
