@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -63,37 +65,51 @@ final class KnowledgeReader {
     private static final Shape<List<String>> TEXTS = (p, v, path) -> v.list(p, path, TEXT);
     private static final Shape<List<Integer>> NUMBERS = (p, v, path) -> v.list(p, path, NUMBER);
 
+    private static final Map<String, Shape<?>> SCOPE_FIELDS =
+            fields("place", TEXT, "period", TEXT, "gives", TEXTS, "lacks", TEXTS);
     private static final Shape<ScopeJson> SCOPE = (p, v, path) -> {
-        Fields f = v.object(p, path, Map.of("place", TEXT, "period", TEXT, "gives", TEXTS, "lacks", TEXTS),
-                List.of("place", "period", "gives", "lacks"));
+        Fields f = v.object(p, path, SCOPE_FIELDS);
         return f == null ? null : new ScopeJson(f.get("place"), f.get("period"), f.get("gives"), f.get("lacks"));
     };
 
+    private static final Map<String, Shape<?>> CITATION_FIELDS = fields("section", TEXT, "paragraphs", NUMBERS);
     private static final Shape<CitationJson> CITATION = (p, v, path) -> {
-        Fields f = v.object(p, path, Map.of("section", TEXT, "paragraphs", NUMBERS), List.of("section", "paragraphs"));
+        Fields f = v.object(p, path, CITATION_FIELDS);
         return f == null ? null : new CitationJson(f.get("section"), f.get("paragraphs"));
     };
 
+    private static final Map<String, Shape<?>> SECTION_FIELDS =
+            fields("id", TEXT, "title", TEXT, "paragraphs", NUMBERS);
     private static final Shape<SectionJson> SECTION = (p, v, path) -> {
-        Fields f = v.object(p, path, Map.of("id", TEXT, "title", TEXT, "paragraphs", NUMBERS),
-                List.of("id", "title", "paragraphs"));
+        Fields f = v.object(p, path, SECTION_FIELDS);
         return f == null ? null : new SectionJson(f.get("id"), f.get("title"), f.get("paragraphs"));
     };
 
+    private static final Shape<List<SectionJson>> SECTIONS = (p, v, path) -> v.list(p, path, SECTION);
+    private static final Map<String, Shape<?>> SOURCE_FIELDS = fields("publisher", TEXT, "province", TEXT,
+            "year", NUMBER, "title", TEXT, "sections", SECTIONS);
     private static final Shape<SourceJson> SOURCE = (p, v, path) -> {
-        Fields f = v.object(p, path, Map.of("publisher", TEXT, "province", TEXT, "year", NUMBER, "title", TEXT,
-                "sections", (q, w, at) -> w.list(q, at, SECTION)),
-                List.of("publisher", "province", "year", "title", "sections"));
-        return f == null ? null
-                : new SourceJson(f.get("publisher"), f.get("province"), f.get("year"), f.get("title"), f.get("sections"));
+        Fields f = v.object(p, path, SOURCE_FIELDS);
+        return f == null ? null : new SourceJson(f.get("publisher"), f.get("province"), f.get("year"),
+                f.get("title"), f.get("sections"));
     };
 
-    private static final List<String> ENTRY_FIELDS =
-            List.of("id", "topic", "questions", "answer", "figures", "source", "related", "keywords", "scope");
-    private static final Map<String, Shape<?>> ENTRY = Map.of("id", TEXT, "topic", TEXT, "questions", TEXTS,
+    private static final Map<String, Shape<?>> ENTRY_FIELDS = fields("id", TEXT, "topic", TEXT, "questions", TEXTS,
             "answer", TEXT, "figures", TEXTS, "source", CITATION, "related", TEXTS, "keywords", TEXTS, "scope", SCOPE);
 
     private KnowledgeReader() {
+    }
+
+    /**
+     * A shape's fields by name, each with how its value is read, in the order written here: a misspelt name is
+     * matched against them in that order, so the suggestion never depends on a hash order.
+     */
+    private static Map<String, Shape<?>> fields(Object... nameThenShape) {
+        Map<String, Shape<?>> fields = new LinkedHashMap<>();
+        for (int i = 0; i < nameThenShape.length; i += 2) {
+            fields.put((String) nameThenShape[i], (Shape<?>) nameThenShape[i + 1]);
+        }
+        return Collections.unmodifiableMap(fields);
     }
 
     /** Reads {@code path}; problems are added to {@code problems}. Returns null when the file is unusable. */
@@ -166,7 +182,7 @@ final class KnowledgeReader {
                 continue;
             }
             Values values = new Values();
-            Fields f = values.object(p, "", ENTRY, ENTRY_FIELDS);
+            Fields f = values.object(p, "", ENTRY_FIELDS);
             String id = f.get("id");
             String label = id != null && !id.isBlank() ? id.strip() : "#" + index;
             // The entry's problems are told once its id, which may come last, is known.
@@ -235,7 +251,7 @@ final class KnowledgeReader {
         }
 
         /** The object's known fields in {@code shape}; null for a JSON null or a value that is not an object. */
-        Fields object(JsonParser p, String path, Map<String, Shape<?>> shape, List<String> names) throws IOException {
+        Fields object(JsonParser p, String path, Map<String, Shape<?>> shape) throws IOException {
             if (p.currentToken() == JsonToken.VALUE_NULL) {
                 return null;
             }
@@ -250,7 +266,7 @@ final class KnowledgeReader {
                 p.nextToken();
                 Shape<?> value = shape.get(name);
                 if (value == null) {
-                    found.add(new Found(line, at, "unknown field" + suggestion(name, names)));
+                    found.add(new Found(line, at, "unknown field" + suggestion(name, shape.keySet())));
                     p.skipChildren();
                     continue;
                 }
