@@ -60,8 +60,9 @@ public final class ConversationEvaluation {
                 case DECLINE, SMALLTALK -> Evaluation.Verdict.DECLINED_RIGHT;
                 case SUGGEST -> Evaluation.Verdict.SUGGESTED_WRONG;
                 // as in Evaluation: an answer that says first what the report does not state gives no figure as if
-                // it answered the question
-                case ANSWER -> reply.caveated() ? Evaluation.Verdict.DECLINED_RIGHT : Evaluation.Verdict.ANSWERED_WRONG;
+                // it answered the question, when the figure is about the subject asked
+                case ANSWER -> reply.caveated() && t.near().containsAll(reply.entryIds())
+                        ? Evaluation.Verdict.DECLINED_RIGHT : Evaluation.Verdict.ANSWERED_WRONG;
             };
             case SMALLTALK -> switch (reply.kind()) {
                 case SMALLTALK -> Evaluation.Verdict.RIGHT;
@@ -181,6 +182,17 @@ public final class ConversationEvaluation {
         return outcomes.stream().filter(o -> o.verdict() == Evaluation.Verdict.ANSWERED_WRONG).count();
     }
 
+    /** Of the wrong answers, how many gave a figure behind a caveat: a figure about another subject than asked. */
+    public long caveatedWrong() {
+        return outcomes.stream().filter(o -> o.verdict() == Evaluation.Verdict.ANSWERED_WRONG
+                && o.reply().caveated()).count();
+    }
+
+    /** Replies that say the report does not state what they themselves state. */
+    public long selfContradictions() {
+        return outcomes.stream().filter(o -> SelfContradiction.in(o.reply()).isPresent()).count();
+    }
+
     public void print(PrintStream out, String setName, boolean conversations) {
         long dialogues = outcomes.stream().filter(o -> !o.followUp()).count();
         out.printf(Locale.ROOT, "question set: %s (%d turns%s)%n", setName, outcomes.size(),
@@ -202,7 +214,9 @@ public final class ConversationEvaluation {
         line(out, "answerable turns right:", answerable.stream().filter(Outcome::right).count(), answerable.size());
         line(out, "turns to decline declined:", declinable.stream().filter(Outcome::right).count(),
                 declinable.size());
-        out.printf(Locale.ROOT, "confident wrong answers:          %d%n", wrongAnswers());
+        out.printf(Locale.ROOT, "confident wrong answers:          %d  (%d behind a caveat)%n", wrongAnswers(),
+                caveatedWrong());
+        out.printf(Locale.ROOT, "says the report lacks what it states: %d%n", selfContradictions());
         out.println();
         List<Outcome> misses = outcomes.stream().filter(o -> !o.right()).toList();
         out.println("misses: " + misses.size());
@@ -218,6 +232,9 @@ public final class ConversationEvaluation {
             out.printf(Locale.ROOT, "  line %d%s  %s%n    expected %s, %s%n", o.turn().line(),
                     o.followUp() ? " (follow-up)" : "", o.turn().question(), o.turn().label(), got);
         }
+        outcomes.forEach(o -> SelfContradiction.in(o.reply()).ifPresent(why -> out.printf(Locale.ROOT,
+                "  line %d  %s%n    says the report lacks what it states: %s%n", o.turn().line(),
+                o.turn().question(), why)));
     }
 
     /** One share; a kind of turn the set does not have is left out rather than shown as 0%. */

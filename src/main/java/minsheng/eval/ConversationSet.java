@@ -42,13 +42,15 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
     /**
      * One turn and what is right for it: for {@code ENTRIES}, every part of {@code parts} must be answered (a part
      * is a set of ids, any one of which answers it); {@code declinedPart} is true when one more part must be said
-     * to be unanswerable; for {@code TOPIC}, {@code topic} names it.
+     * to be unanswerable; for {@code TOPIC}, {@code topic} names it; for {@code DECLINE}, {@code near} holds the
+     * entries on the question's subject whose figure may stand behind a caveat (see {@link QuestionSet}).
      */
     public record Turn(int line, String question, String label, Kind kind, List<Set<String>> parts,
-            boolean declinedPart, String topic) {
+            boolean declinedPart, String topic, Set<String> near) {
 
         public Turn {
             parts = parts.stream().map(Set::copyOf).toList();
+            near = Set.copyOf(near);
         }
 
         /** Asks several things at once ({@code +}). */
@@ -105,9 +107,11 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
                 continue;
             }
             String label = line.substring(0, tab).strip();
-            // A third column (NEAR:<id>, for declines) is the trust checks' and is passed over here.
-            String question = line.substring(tab + 1).split("\t", -1)[0];
-            Turn turn = turn(file + ":" + (i + 1), i + 1, question, label, knowledge, errors);
+            String[] columns = line.substring(tab + 1).split("\t", -1);
+            Turn turn = turn(file + ":" + (i + 1), i + 1, columns[0], label, knowledge, errors);
+            if (turn != null && columns.length > 1 && !columns[1].isBlank()) {
+                turn = near(file + ":" + (i + 1), turn, columns[1].strip(), knowledge, errors);
+            }
             if (turn == null) {
                 continue;
             }
@@ -126,13 +130,25 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
         return new ConversationSet(file.toString(), conversations, dialogues);
     }
 
+    /** A DECLINE turn with its {@code NEAR:} column read; the column anywhere else is an error. */
+    private static Turn near(String where, Turn turn, String column, KnowledgeBase knowledge, List<String> errors) {
+        if (turn.kind() != Kind.DECLINE || !column.startsWith(QuestionSet.NEAR)) {
+            errors.add(where + ": a third column is only NEAR:<entry id>, on a DECLINE line");
+            return null;
+        }
+        Set<String> near = new LinkedHashSet<>();
+        QuestionSet.nearEntries(column, knowledge, near)
+                .forEach(id -> errors.add(where + ": \"" + id + "\" after NEAR: is not an entry id"));
+        return new Turn(turn.line(), turn.question(), turn.label(), turn.kind(), turn.parts(), false, null, near);
+    }
+
     private static Turn turn(String where, int line, String question, String label, KnowledgeBase knowledge,
             List<String> errors) {
         if (label.equals(QuestionSet.DECLINE)) {
-            return new Turn(line, question, label, Kind.DECLINE, List.of(), false, null);
+            return new Turn(line, question, label, Kind.DECLINE, List.of(), false, null, Set.of());
         }
         if (label.equals(SMALLTALK)) {
-            return new Turn(line, question, label, Kind.SMALLTALK, List.of(), false, null);
+            return new Turn(line, question, label, Kind.SMALLTALK, List.of(), false, null, Set.of());
         }
         if (label.startsWith(TOPIC)) {
             String topic = label.substring(TOPIC.length()).strip();
@@ -141,7 +157,7 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
                         + String.join("、", knowledge.topics().stream().map(Topic::label).toList()) + ")");
                 return null;
             }
-            return new Turn(line, question, label, Kind.TOPIC, List.of(), false, topic);
+            return new Turn(line, question, label, Kind.TOPIC, List.of(), false, topic, Set.of());
         }
         List<Set<String>> parts = new ArrayList<>();
         boolean declined = false;
@@ -163,6 +179,6 @@ public record ConversationSet(String name, boolean conversations, List<Dialogue>
             }
             parts.add(ids);
         }
-        return new Turn(line, question, label, Kind.ENTRIES, parts, declined, null);
+        return new Turn(line, question, label, Kind.ENTRIES, parts, declined, null, Set.of());
     }
 }

@@ -68,8 +68,11 @@ public final class Evaluation {
                 // small talk gives no figure, so for a question the report does not answer it is not wrong
                 case DECLINE, SMALLTALK -> Verdict.DECLINED_RIGHT;
                 case SUGGEST -> Verdict.SUGGESTED_WRONG;
-                // an answer that first says what the report does not state presents no figure as the answer
-                case ANSWER -> reply.caveated() ? Verdict.DECLINED_RIGHT : Verdict.ANSWERED_WRONG;
+                // an answer that first says what the report does not state presents no figure as the answer, when
+                // the figure is about the subject asked (the province's 低保 count for a city's); a figure about
+                // another subject is wrong, caveat or not
+                case ANSWER -> reply.caveated() && c.near().containsAll(reply.entryIds()) ? Verdict.DECLINED_RIGHT
+                        : Verdict.ANSWERED_WRONG;
             };
         }
         return switch (reply.kind()) {
@@ -131,15 +134,25 @@ public final class Evaluation {
         return declinable().stream().filter(o -> o.reply().answered() && o.reply().caveated()).count();
     }
 
-    /** DECLINE questions with a {@code NEAR:} entry. */
-    public long nearTraps() {
-        return outcomes.stream().filter(o -> o.question().near() != null).count();
+    /** Of the wrong answers, how many gave a figure behind a caveat: a figure about another subject than asked. */
+    public long caveatedWrong() {
+        return outcomes.stream().filter(o -> o.verdict() == Verdict.ANSWERED_WRONG && o.reply().caveated()).count();
     }
 
-    /** NEAR traps answered with that very entry as if its figure answered them (no caveat). */
+    /** Replies that say the report does not state what they themselves state (see {@link SelfContradiction}). */
+    public long selfContradictions() {
+        return outcomes.stream().filter(o -> SelfContradiction.in(o.reply()).isPresent()).count();
+    }
+
+    /** DECLINE questions with a {@code NEAR:} entry. */
+    public long nearTraps() {
+        return outcomes.stream().filter(o -> !o.question().near().isEmpty()).count();
+    }
+
+    /** NEAR traps answered with one of those very entries as if its figure answered them (no caveat). */
     public long nearTrapsFallenFor() {
-        return outcomes.stream().filter(o -> o.question().near() != null && o.reply().answered()
-                && !o.reply().caveated() && o.question().near().equals(o.reply().entryId())).count();
+        return outcomes.stream().filter(o -> o.reply().answered() && !o.reply().caveated()
+                && o.question().near().contains(o.reply().entryId())).count();
     }
 
     private static double share(List<Outcome> of, Verdict... verdicts) {
@@ -160,9 +173,11 @@ public final class Evaluation {
         out.printf(Locale.ROOT, "decline accuracy (uncoverable):   %6.1f%%  (%d/%d)%n", 100 * declineAccuracy(),
                 count(declinable(), Verdict.DECLINED_RIGHT), d);
         out.printf(Locale.ROOT, "suggestion rate (all questions):  %6.1f%%%n", 100 * suggestionRate());
-        out.printf(Locale.ROOT, "confident wrong answers:          %d%n", wrongAnswers());
+        out.printf(Locale.ROOT, "confident wrong answers:          %d  (%d behind a caveat)%n", wrongAnswers(),
+                caveatedWrong());
         out.printf(Locale.ROOT, "caveated answers:                 %d  (%d to questions to decline)%n", caveated(),
                 caveatedDeclines());
+        out.printf(Locale.ROOT, "says the report lacks what it states: %d%n", selfContradictions());
         if (nearTraps() > 0) {
             out.printf(Locale.ROOT, "NEAR traps answered as if:        %d/%d%n", nearTrapsFallenFor(), nearTraps());
         }
@@ -210,6 +225,9 @@ public final class Evaluation {
             out.printf(Locale.ROOT, "  line %d  %s%n    expected %s, %s (%s)%n", o.question().line(),
                     o.question().question(), expected, got, candidates.isEmpty() ? "no candidates" : candidates);
         }
+        outcomes.forEach(o -> SelfContradiction.in(o.reply()).ifPresent(why -> out.printf(Locale.ROOT,
+                "  line %d  %s%n    says the report lacks what it states: %s%n", o.question().line(),
+                o.question().question(), why)));
     }
 
     private static long count(List<Outcome> of, Verdict v) {

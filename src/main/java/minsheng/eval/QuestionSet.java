@@ -13,8 +13,10 @@ import minsheng.knowledge.TextFile;
  * A set of questions with the entry each should get, read from a UTF-8 file of lines {@code EXPECTED<TAB>QUESTION}.
  * EXPECTED is an entry id, {@code DECLINE}, or ids joined by {@code |} for a question that fairly asks about
  * several entries (offering them as a choice, or answering any one, is right). {@code #} starts a comment line. A
- * {@code DECLINE} line may carry a third column {@code NEAR:<entry id>}: the entry a careless bot would wrongly answer
- * it with ({@code NEAR:-} when no entry is near).
+ * {@code DECLINE} line may carry a third column {@code NEAR:<entry id>[,<entry id>…]}: the entries on the question's own
+ * subject that do not answer it, which a careless bot would answer it with ({@code NEAR:-} when no entry is on its
+ * subject). Only their figures may stand behind a caveat saying what the report does not state; any other entry's
+ * figure is about another subject, and wrong.
  */
 public record QuestionSet(String name, List<Case> cases) {
 
@@ -26,12 +28,16 @@ public record QuestionSet(String name, List<Case> cases) {
 
     /**
      * One question and what it should get; {@code expected} is empty for a question to decline, and {@code near}
-     * is the entry such a question is a trap for, or null.
+     * holds the entries on its subject such a question is a trap for (empty when none).
      */
-    public record Case(int line, String question, Set<String> expected, String near) {
+    public record Case(int line, String question, Set<String> expected, Set<String> near) {
+
+        public Case {
+            near = Set.copyOf(near);
+        }
 
         public Case(int line, String question, Set<String> expected) {
-            this(line, question, expected, null);
+            this(line, question, expected, Set.of());
         }
 
         public boolean shouldDecline() {
@@ -73,7 +79,7 @@ public record QuestionSet(String name, List<Case> cases) {
                 }
             }
             String question = line.substring(tab + 1);
-            String near = null;
+            Set<String> near = new LinkedHashSet<>();
             int second = question.indexOf('\t');
             if (second >= 0) {
                 String third = question.substring(second + 1).strip();
@@ -82,12 +88,8 @@ public record QuestionSet(String name, List<Case> cases) {
                     errors.add(file + ":" + (i + 1) + ": a third column is only NEAR:<entry id>, on a DECLINE line");
                     continue;
                 }
-                near = third.substring(NEAR.length()).strip();
-                if (near.equals(NO_NEAR)) {
-                    // a trap no entry is near (「2020年山西GDP多少」): nothing to count against
-                    near = null;
-                } else if (knowledge.entry(near).isEmpty()) {
-                    errors.add(file + ":" + (i + 1) + ": \"" + near + "\" after NEAR: is not an entry id");
+                for (String unknown : nearEntries(third, knowledge, near)) {
+                    errors.add(file + ":" + (i + 1) + ": \"" + unknown + "\" after NEAR: is not an entry id");
                 }
             }
             if (question.isBlank()) {
@@ -100,5 +102,24 @@ public record QuestionSet(String name, List<Case> cases) {
             throw new IOException(String.join("\n", errors));
         }
         return new QuestionSet(file.toString(), cases);
+    }
+
+    /**
+     * Reads a {@code NEAR:} column into {@code near}; returns the ids that are not entries. {@code NEAR:-} is a
+     * question no entry is near (「2020年山西GDP多少」): nothing to count against.
+     */
+    static List<String> nearEntries(String column, KnowledgeBase knowledge, Set<String> near) {
+        String ids = column.substring(NEAR.length()).strip();
+        if (ids.equals(NO_NEAR)) {
+            return List.of();
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids.split(",")) {
+            near.add(id.strip());
+            if (knowledge.entry(id.strip()).isEmpty()) {
+                unknown.add(id.strip());
+            }
+        }
+        return unknown;
     }
 }

@@ -108,14 +108,41 @@ class ConversationSetsTest {
     @Test
     void scoresAnExtraFigureAsWrongAndAMissingPartAsIncomplete() {
         ConversationSet.Turn both = new ConversationSet.Turn(1, "城乡低保分别多少", "a+b", ConversationSet.Kind.ENTRIES,
-                List.of(java.util.Set.of("a"), java.util.Set.of("b")), false, null);
+                List.of(java.util.Set.of("a"), java.util.Set.of("b")), false, null, java.util.Set.of());
         assertEquals(Evaluation.Verdict.RIGHT, ConversationEvaluation.verdict(both, answer("a", "b"), null));
         assertEquals(Evaluation.Verdict.SUGGESTED_RIGHT, ConversationEvaluation.verdict(both, answer("a"), null));
         assertEquals(Evaluation.Verdict.ANSWERED_WRONG, ConversationEvaluation.verdict(both, answer("a", "c"), null));
         ConversationSet.Turn half = new ConversationSet.Turn(2, "婚检率多少，2021年呢", "a+DECLINE",
-                ConversationSet.Kind.ENTRIES, List.of(java.util.Set.of("a")), true, null);
+                ConversationSet.Kind.ENTRIES, List.of(java.util.Set.of("a")), true, null, java.util.Set.of());
         assertEquals(Evaluation.Verdict.SUGGESTED_RIGHT, ConversationEvaluation.verdict(half, answer("a"), null),
                 "the reply must say the other part cannot be answered");
+    }
+
+    @Test
+    void scoresACaveatedFigureAboutAnotherSubjectAsWrongInAConversationToo() {
+        ConversationSet.Turn monthly = new ConversationSet.Turn(3, "低保一个月给多少钱", "DECLINE",
+                ConversationSet.Kind.DECLINE, List.of(), false, null, java.util.Set.of("assistance.urban-dibao"));
+        Reply pension = new Reply(Reply.Kind.ANSWER, List.of("pension.retiree-raise"), 0.4, "", List.of(), List.of(),
+                List.of(), List.of(), "monthly");
+        Reply dibao = new Reply(Reply.Kind.ANSWER, List.of("assistance.urban-dibao"), 0.4, "", List.of(), List.of(),
+                List.of(), List.of(), "detail");
+        assertEquals(Evaluation.Verdict.ANSWERED_WRONG, ConversationEvaluation.verdict(monthly, pension, null));
+        assertEquals(Evaluation.Verdict.DECLINED_RIGHT, ConversationEvaluation.verdict(monthly, dibao, null));
+    }
+
+    @Test
+    void readsTheNearColumnOfADeclineTurn(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("t.tsv");
+        Files.writeString(file, "DECLINE\t太原低保多少人\tNEAR:assistance.urban-dibao,assistance.rural-dibao\n\n"
+                + "SMALLTALK\t谢谢\tNEAR:assistance.urban-dibao\n", StandardCharsets.UTF_8);
+        IOException e = assertThrows(IOException.class, () -> ConversationSet.read(file, snapshot.knowledge()));
+        assertTrue(e.getMessage().contains(file + ":3: a third column is only NEAR:<entry id>, on a DECLINE line"),
+                e.getMessage());
+        Files.writeString(file, "DECLINE\t太原低保多少人\tNEAR:assistance.urban-dibao,assistance.rural-dibao\n\n"
+                + "SMALLTALK\t谢谢\n", StandardCharsets.UTF_8);
+        ConversationSet set = ConversationSet.read(file, snapshot.knowledge());
+        assertEquals(java.util.Set.of("assistance.urban-dibao", "assistance.rural-dibao"),
+                set.dialogues().get(0).turns().get(0).near());
     }
 
     private static Reply answer(String... ids) {

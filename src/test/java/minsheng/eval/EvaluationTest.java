@@ -72,9 +72,40 @@ class EvaluationTest {
     void countsACaveatedAnswerToAQuestionToDeclineAsRightButAPlainOneAsWrong() {
         Reply caveated = new Reply(Reply.Kind.ANSWER, List.of("rural"), 0.9, "报道只给出山西省全省的数字，没有运城的数字。",
                 List.of(), List.of(), List.of(), List.of(), "place");
-        QuestionSet.Case yuncheng = new QuestionSet.Case(4, "运城的低保户有多少", Set.of(), "rural");
+        QuestionSet.Case yuncheng = new QuestionSet.Case(4, "运城的低保户有多少", Set.of(), Set.of("rural"));
         assertEquals(Evaluation.Verdict.DECLINED_RIGHT, Evaluation.verdict(yuncheng, caveated));
         assertEquals(Evaluation.Verdict.ANSWERED_WRONG, Evaluation.verdict(yuncheng, answer("rural")));
+    }
+
+    @Test
+    void countsACaveatedFigureAboutAnotherSubjectAsWrong() {
+        Reply pension = new Reply(Reply.Kind.ANSWER, List.of("pension"), 0.4,
+                "报道没有给出每月（或每年）能领多少。报道说的是2020年的情况：\n……月人均增加175.6元……",
+                List.of(), List.of(), List.of(), List.of(), "monthly");
+        QuestionSet.Case monthly = new QuestionSet.Case(5, "低保一个月给多少钱", Set.of(), Set.of("urban", "rural"));
+        assertEquals(Evaluation.Verdict.ANSWERED_WRONG, Evaluation.verdict(monthly, pension));
+        QuestionSet.Case nothingNear = new QuestionSet.Case(6, "养老院一个月多少钱", Set.of());
+        assertEquals(Evaluation.Verdict.ANSWERED_WRONG, Evaluation.verdict(nothingNear, pension));
+    }
+
+    @Test
+    void findsAReplySayingTheReportLacksWhatItStates() {
+        Reply detail = new Reply(Reply.Kind.ANSWER, List.of("defects"), 0.5,
+                "您问到的「确诊」，报道里没有讲。报道说的是2020年的情况：\n2020年……确诊项目范围内的出生缺陷313人。",
+                List.of(), List.of(), List.of(), List.of(), "detail");
+        assertEquals("「确诊」", SelfContradiction.in(detail).orElseThrow());
+        Reply raise = new Reply(Reply.Kind.ANSWER, List.of("rate"), 0.5,
+                "报道没有给出涨了多少。报道说的是2020年的情况：\n2020年，山西婚检率提高到72.66%，2019年只有5.46%。",
+                List.of(), List.of(), List.of(), List.of(), "raise");
+        assertEquals("涨了多少", SelfContradiction.in(raise).orElseThrow());
+        Reply date = new Reply(Reply.Kind.ANSWER, List.of("first"), 0.5,
+                "报道没有给出具体的月份和日期。报道说的是2021年1月的情况：\n……于2021年1月15日在晋城市沁水县发放……",
+                List.of(), List.of(), List.of(), List.of(), "date");
+        assertEquals("月份和日期", SelfContradiction.in(date).orElseThrow());
+        Reply honest = new Reply(Reply.Kind.ANSWER, List.of("metro"), 0.5,
+                "您问到的「几个站」，报道里没有讲。报道说的是2020年的情况：\n2020年，太原地铁2号线通车。",
+                List.of(), List.of(), List.of(), List.of(), "detail");
+        assertTrue(SelfContradiction.in(honest).isEmpty());
     }
 
     @Test
@@ -84,9 +115,9 @@ class EvaluationTest {
         Files.writeString(file, "DECLINE\t运城的低保户有多少\tNEAR:assistance.rural-dibao\nDECLINE\t明天天气\n",
                 StandardCharsets.UTF_8);
         QuestionSet set = QuestionSet.read(file, KnowledgeLoader.load(Path.of("knowledge")));
-        assertEquals("assistance.rural-dibao", set.cases().get(0).near());
+        assertEquals(Set.of("assistance.rural-dibao"), set.cases().get(0).near());
         assertEquals("运城的低保户有多少", set.cases().get(0).question());
-        assertEquals(null, set.cases().get(1).near());
+        assertEquals(Set.of(), set.cases().get(1).near());
 
         Path bad = dir.resolve("bad.tsv");
         Files.writeString(bad, "assistance.urban-dibao\t城市低保多少人\tNEAR:assistance.rural-dibao\n"
