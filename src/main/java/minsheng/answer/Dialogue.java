@@ -459,6 +459,7 @@ final class Dialogue {
             case LATER -> Messages.get("trust.decline.later", name, String.valueOf(knowledge.report().year()));
             case FIGURE_NOT_STATED -> Messages.get("conv.part.figure", name);
             case OUT_OF_SCOPE -> Messages.get("conv.part.scope", name, knowledge.report().province());
+            case OTHER_SUBJECT -> Messages.get("conv.part.subject", name);
             case NONE, NOT_COVERED -> Messages.get("conv.part.none", name);
         };
     }

@@ -39,7 +39,8 @@ final class Responder {
             case ANSWER -> match.caveat() == null ? answer(match.offered().get(0).entry(), match.score())
                     : caveated(match.offered().get(0).entry(), match.score(), match.caveat());
             case SUGGEST -> suggest(match);
-            case DECLINE -> decline(match.reason(), match.score());
+            case DECLINE -> match.offered().isEmpty() ? decline(match.reason(), match.score())
+                    : said(match.reason(), match.score(), match.offered());
         };
         return reply.weighing(match.ranked().stream().limit(WEIGHED_KEPT)
                 .map(c -> new Reply.Weighed(c.entry().id(), c.score())).toList());
@@ -111,9 +112,28 @@ final class Responder {
             case FIGURE_NOT_STATED -> Messages.get("decline.figure", reportName);
             case OUT_OF_SCOPE -> Messages.get("decline.scope", reportName, reportProvince);
             case LATER -> Messages.get("trust.decline.later", reportName, reportYear);
+            case OTHER_SUBJECT -> Messages.get("decline.subject", reportName);
             case NONE, NOT_COVERED -> Messages.get("decline.intro", reportName);
         };
         return new Reply(Reply.Kind.DECLINE, List.of(), score, why + declineEnd, List.of(), List.of(), List.of(),
+                List.of());
+    }
+
+    /**
+     * A decline that names what the report does say about the question's subject, each entry offered to follow up
+     * (buttons in Telegram), in place of the list of every topic.
+     */
+    private Reply said(Match.Reason reason, double score, List<Match.Candidate> said) {
+        StringBuilder text = new StringBuilder(reason == Match.Reason.OTHER_SUBJECT
+                ? Messages.get("decline.subject", reportName) : Messages.get("decline.figure", reportName));
+        text.append('\n').append(Messages.get("decline.said"));
+        List<Reply.Suggestion> named = new ArrayList<>();
+        for (Match.Candidate c : said) {
+            named.add(new Reply.Suggestion(c.entry().id(), c.entry().standardQuestion()));
+            text.append('\n').append(Messages.get("decline.said.item", c.entry().standardQuestion()));
+        }
+        text.append('\n').append(Messages.get("decline.hotline"));
+        return new Reply(Reply.Kind.DECLINE, List.of(), score, text.toString(), List.of(), named, List.of(),
                 List.of());
     }
 

@@ -6,7 +6,8 @@ import minsheng.knowledge.Entry;
 /**
  * What the engine made of one question: the outcome, every entry it weighed (best first, each with its confidence
  * on a 0–1 scale) and the ones it puts forward — the answer, or the suggestions. An answer or a choice may carry a
- * {@link Caveat}: what the (first) entry does not state that the question asks for; null when it needs none.
+ * {@link Caveat}: what the (first) entry does not state that the question asks for; null when it needs none. A
+ * decline may offer the entries about the question's subject: what the report does say about it.
  */
 public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List<Candidate> offered,
                     Caveat caveat) {
@@ -33,7 +34,12 @@ public record Match(Outcome outcome, Reason reason, List<Candidate> ranked, List
         /** It asks how to get something done (documents, applications) or for personal advice. */
         OUT_OF_SCOPE,
         /** It asks about a time after the report (明年, 今后). */
-        LATER
+        LATER,
+        /**
+         * The entries that share its words are about something else (「低保一个月给多少钱」 and the retirees'
+         * pension raise): what the report says about its own subject, if anything, is offered instead.
+         */
+        OTHER_SUBJECT
     }
 
     public record Candidate(Entry entry, double score) {}

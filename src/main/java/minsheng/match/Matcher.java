@@ -230,7 +230,15 @@ public final class Matcher {
                     index.characterCoverage(terms, entry.id()));
         }
         Arrays.sort(scored, RANKING);
-        List<Scored> ranked = Arrays.asList(scored);
+        List<Scored> all = Arrays.asList(scored);
+        // Only an entry about what the question is about may give it a figure, however alike the other words: the
+        // retirees' pension raise shares 每月 and 多少钱 with 「低保一个月给多少钱」, and is not about 低保.
+        About about = about(text);
+        List<Scored> ranked = all.stream().filter(s -> about.agrees(s.entry().id())).toList();
+        if (!all.isEmpty() && all.get(0).score() >= thresholds.suggestAt()
+                && (ranked.isEmpty() || ranked.get(0).score() < thresholds.suggestAt())) {
+            return decline(Match.Reason.OTHER_SUBJECT, all, about.onSubject(all));
+        }
         if (!ranked.isEmpty() && outOfScope(text, ranked.get(0).entry().id())) {
             return decline(Match.Reason.OUT_OF_SCOPE, ranked);
         }
@@ -249,7 +257,7 @@ public final class Matcher {
         Set<Asked> asked = Asked.in(text.canonical());
         Match.Reason topGap = gap(ranked.get(0).entry(), asking, askedYears, asked);
         if (topGap != Match.Reason.NONE) {
-            return decline(topGap, ranked);
+            return decline(topGap, all, topGap == Match.Reason.FIGURE_NOT_STATED ? about.onSubject(ranked) : List.of());
         }
         Match decided = decide(ranked, answerable(ranked, topGap, asking, askedYears, asked));
         if (decided.outcome() == Match.Outcome.DECLINE) {
@@ -383,6 +391,70 @@ public final class Matcher {
 
     private static Match decline(Match.Reason reason, List<Scored> ranked) {
         return new Match(Match.Outcome.DECLINE, reason, candidates(ranked), List.of());
+    }
+
+    /** A decline that names what the report does say about the question's subject ({@code said}, maybe none). */
+    private static Match decline(Match.Reason reason, List<Scored> ranked, List<Scored> said) {
+        return new Match(Match.Outcome.DECLINE, reason, candidates(ranked), candidates(said));
+    }
+
+    /** Below this share of the question's subject an entry is about something else. */
+    private static final double ABOUT_AT = 0.35;
+    /**
+     * An entry explaining less than {@value #NEARLY_ALL} of the subject is about something else when another entry
+     * explains nearly all of it ({@value #ALL_AT}) and this one {@value #BEHIND} of that or less: 补充养老金 is the
+     * supplementary pension's, and the retirees' 养老金 only shares a word of it.
+     */
+    private static final double NEARLY_ALL = 0.6;
+    private static final double ALL_AT = 0.9;
+    private static final double BEHIND = 0.6;
+    /** Most entries named as what the report says about a subject. */
+    private static final int MAX_NAMED = 3;
+
+    /**
+     * How far each entry speaks of what a question is about ({@link Subject}), by the share of the subject's words
+     * (those the knowledge uses) its vocabulary holds. Belongs to one match.
+     */
+    private final class About {
+        private final QuestionIndex.TermSet terms;
+        private double best = -1;
+
+        About(QuestionIndex.TermSet terms) {
+            this.terms = terms;
+        }
+
+        double share(String entryId) {
+            return terms == null ? 1 : index.knownShare(terms, entryId, SOUND_DISCOUNT);
+        }
+
+        private double best() {
+            if (best < 0) {
+                best = 0;
+                for (Entry e : entries) {
+                    best = Math.max(best, share(e.id()));
+                }
+            }
+            return best;
+        }
+
+        boolean agrees(String entryId) {
+            double share = share(entryId);
+            return share >= NEARLY_ALL || share >= ABOUT_AT && !(best() >= ALL_AT && share < BEHIND * best());
+        }
+
+        /** The entries that are about the subject, best scored first: what the report does say about it. */
+        List<Scored> onSubject(List<Scored> ranked) {
+            if (terms == null) {
+                return List.of();
+            }
+            return ranked.stream().filter(s -> s.score() > 0 && share(s.entry().id()) >= ALL_AT * best()
+                    && best() >= NEARLY_ALL).limit(MAX_NAMED).toList();
+        }
+    }
+
+    private About about(TextNormalizer.Normalized question) {
+        String subject = Subject.of(question.canonical());
+        return new About(subject.isEmpty() ? null : index.analyze(new TextNormalizer.Normalized(subject, subject)));
     }
 
     private static List<Match.Candidate> candidates(List<Scored> scored) {

@@ -90,7 +90,7 @@ final class QuestionIndex {
      * character, a syllable, a whole word written in letters or digits); and the weight of all counted terms.
      */
     private record Terms(String[] strings, int[] ids, double[] weights, boolean[] counted, boolean[] units,
-                         double total) {}
+                         double total, double known) {}
 
     /**
      * One field of a question against the knowledge: the weight it shares with each stored question and each
@@ -369,6 +369,7 @@ final class QuestionIndex {
             boolean[] termCounted = new boolean[n];
             boolean[] units = new boolean[n];
             double total = 0;
+            double known = 0;
             for (int i = 0; i < n; i++) {
                 Integer id = ids.get(strings[i]);
                 termIds[i] = id == null ? -1 : id;
@@ -377,9 +378,12 @@ final class QuestionIndex {
                 units[i] = id == null ? isUnit(strings[i]) : unit[id];
                 if (termCounted[i]) {
                     total += termWeights[i];
+                    if (id != null) {
+                        known += termWeights[i];
+                    }
                 }
             }
-            return new Terms(strings, termIds, termWeights, termCounted, units, total);
+            return new Terms(strings, termIds, termWeights, termCounted, units, total, known);
         }
 
         /**
@@ -644,6 +648,20 @@ final class QuestionIndex {
         int e = entries.get(entryId);
         return new Overlap(query.textWeighed.entries()[e], query.text.total(), textField.entryWeights[e],
                 query.pinyinWeighed.entries()[e], query.pinyin.total(), pinyinField.entryWeights[e]);
+    }
+
+    /**
+     * The share of the query's weight that the knowledge uses somewhere and an entry's vocabulary holds, by
+     * characters or (discounted) by sound: how far the entry speaks of what the query names. Words the knowledge never
+     * uses tell nothing about which entry is meant (老丈人 in 「我老丈人要装心脏支架」) and are left out; 1 when the
+     * knowledge uses none of the query's words.
+     */
+    double knownShare(TermSet query, String entryId, double soundDiscount) {
+        weigh(query);
+        int e = entries.get(entryId);
+        double text = query.text.known() <= 0 ? 1 : query.textWeighed.entries()[e] / query.text.known();
+        double sound = query.pinyin.known() <= 0 ? 1 : query.pinyinWeighed.entries()[e] / query.pinyin.known();
+        return Math.max(text, soundDiscount * sound);
     }
 
     /**

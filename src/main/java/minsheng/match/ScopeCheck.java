@@ -24,7 +24,7 @@ final class ScopeCheck {
     /** The present: answered with the report's own time stated. */
     private static final WordList NOW = new WordList("今年|现在|目前|最新|如今|眼下|当前|现今|最近|近来|这两年|今天|去年|前年");
     /** Shanxi's cities and the counties and districts the report names. */
-    private static final WordList CITY = new WordList(
+    static final WordList CITY = new WordList(
             // Names that are also everyday words (小店 a small shop, 高平 in 提高平均) are left out.
             "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁|浑源|万荣|沁水|晋源|迎泽|杏花岭|万柏林|尖草坪|"
                     + "清徐|阳曲|娄烦|古交|平遥|介休|孝义|汾阳|霍州|侯马|永济|河津|原平|怀仁|左云|灵丘|广灵|天镇");
