@@ -77,8 +77,9 @@ public final class Conversations {
             reply = current.note(Messages.get("conv.smalltalk." + SmallTalk.of(text).name().toLowerCase(Locale.ROOT),
                     "《" + current.knowledge().report().title() + "》"));
         } else {
-            Dialogue.Turn turn = new Dialogue(current).respond(SmallTalk.strip(text), context.question(),
-                    context.answered());
+            Story story = Story.read(message);
+            Dialogue.Turn turn = new Dialogue(current).respond(new Story(SmallTalk.strip(story.question()),
+                    story.context()), context.question(), context.answered());
             reply = turn.reply();
             remember(chat, reply, turn.question());
         }
@@ -125,6 +126,19 @@ public final class Conversations {
     }
 
     private void remember(String chat, Reply reply, String question) {
-        contexts.put(chat, new Context(reply.suggestions(), reply.entryIds(), question));
+        contexts.put(chat, new Context(pickable(reply), reply.entryIds(), question));
+    }
+
+    /**
+     * What a number picks after this reply: the choice it offered, or the entries of an answer giving several
+     * (「低保有多少人」 answered for the city and the countryside: 「第二个」 is the second of them on its own).
+     */
+    private List<Reply.Suggestion> pickable(Reply reply) {
+        if (!reply.suggestions().isEmpty() || reply.kind() != Reply.Kind.ANSWER || reply.entryIds().size() < 2) {
+            return reply.suggestions();
+        }
+        Snapshot current = snapshot.get();
+        return reply.entryIds().stream().flatMap(id -> current.knowledge().entry(id).stream())
+                .map(e -> new Reply.Suggestion(e.id(), e.standardQuestion())).toList();
     }
 }

@@ -43,6 +43,8 @@ final class Dialogue {
     private static final int OWN_WORDS = 4;
     /** A part this sure stands as a question of its own. */
     private static final double SURE = 0.5;
+    /** Below this share of what a story is about, an answer found in it is about something else. */
+    private static final double STORY_SHARE = 0.35;
     /** An entry weighed this high is close enough to offer in place of one that cannot answer. */
     private static final double NEAR = 0.25;
 
@@ -66,6 +68,83 @@ final class Dialogue {
         this.snapshot = snapshot;
         this.knowledge = snapshot.knowledge();
         this.followUps = new FollowUps(knowledge.vocabulary().outOfScope());
+    }
+
+    /**
+     * The reply to a message told as a story (see {@link Story}): its question is answered as asked, and only when
+     * that is not sure is it read with a clause of the story before it, nearest first — the story may name what
+     * 「这个」 is. Whatever reading is taken, the answer keeps the caveat the question itself earns: a place or a
+     * time named only in the story is the citizen's circumstance, not what was asked.
+     */
+    Turn respond(Story story, String previous, List<String> answered) {
+        Turn alone = respond(story.question(), previous, answered);
+        if (story.context().isEmpty()) {
+            return alone;
+        }
+        // Each reading's answer is weighed by its score and by how far its entries speak of what the whole message
+        // is about: a clause of the story that names 出国 must not win over the 万荣 and 海员 told before it.
+        String told = story.told();
+        Turn best = null;
+        double bestWeight = 0;
+        List<String> readings = new ArrayList<>();
+        story.context().forEach(c -> readings.add(story.withContext(c)));
+        readings.add(told);
+        if (alone.reply().kind() == Reply.Kind.ANSWER) {
+            best = alone;
+            bestWeight = weight(alone.reply(), told);
+        }
+        if (Boolean.getBoolean("minsheng.debug")) {
+            System.err.println("ALONE " + story.question() + " -> " + alone.reply().kind() + " "
+                    + alone.reply().entryIds() + " " + alone.reply().score() + " w=" + bestWeight + " told=" + told);
+        }
+        for (String read : readings) {
+            Result r = whole(read);
+            if (Boolean.getBoolean("minsheng.debug")) {
+                System.err.println("READ " + read + " -> " + r.reply().kind() + " " + r.reply().entryIds() + " "
+                        + r.reply().score() + " w=" + (r.answers() ? weight(r.reply(), told) : 0));
+            }
+            if (r.answers()) {
+                double w = weight(r.reply(), told);
+                if (w > bestWeight) {
+                    bestWeight = w;
+                    best = new Turn(asAsked(r.reply(), story.question()), remembered(r.reply(), read));
+                }
+            }
+        }
+        // A question that names no subject, answered with an entry the story hardly speaks of, is answered about
+        // something else (「那是哪年几月的事」 alone is anything with a date): the message read whole decides, as it
+        // did before stories were read apart.
+        if (best == null || bestWeight < STORY_SHARE * best.reply().score()
+                && !snapshot.namesItsSubject(story.question())) {
+            return alone.reply().kind() == Reply.Kind.ANSWER ? told(told) : alone;
+        }
+        return best;
+    }
+
+    /** The message read whole, as one question. */
+    private Turn told(String told) {
+        Result r = whole(told);
+        return new Turn(r.reply(), remembered(r.reply(), told));
+    }
+
+    /** An answer's score times how far its entries (the best of them) speak of what {@code told} is about. */
+    private double weight(Reply reply, String told) {
+        double share = 0;
+        for (String id : reply.entryIds()) {
+            share = Math.max(share, snapshot.storyShare(told, id));
+        }
+        return reply.score() * share;
+    }
+
+    /** An answer of one entry found through the story, with the caveat the question itself earns with it. */
+    private Reply asAsked(Reply reply, String question) {
+        if (reply.entryIds().size() != 1) {
+            return reply;
+        }
+        return snapshot.answer(reply.entryId(), question)
+                .map(r -> new Reply(r.kind(), r.entryIds(), reply.score(), r.text(), r.suggestions(), r.related(),
+                        r.figures(), reply.weighed(), r.caveat()))
+                .orElse(reply);
     }
 
     /**
@@ -262,9 +341,63 @@ final class Dialogue {
                 && IntStream.range(0, before.size()).noneMatch(i -> ownQuestionDeclined(asked, before, i));
     }
 
-    /** One clause: one question, or two things joined by 和 and asked for each. */
+    /**
+     * One clause: one question, or two things joined by 和 and asked for each or in all. Asked in all
+     * (「城乡低保一共多少人」), every part is given with its figure and the reply says the report gives no total: the
+     * bot never adds figures up. A question naming neither of two sibling figures (「低保有多少人」: the report gives
+     * the city's and the countryside's) gets both in one reply, in place of a choice between them.
+     */
     private Result single(String text) {
-        boolean each = TwoParts.asksForEach(text);
+        boolean total = TwoParts.asksForTotal(text);
+        Result r = parts(text, total);
+        if (r.answers() && r.reply().entryIds().size() >= 2 && total) {
+            return noted(r, Messages.get("conv.total.none"));
+        }
+        if (r.reply().kind() == Reply.Kind.SUGGEST && r.reply().suggestions().size() == 2 && !r.reply().caveated()) {
+            Result both = bothSides(text, r);
+            if (both != null) {
+                return both;
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Both sides of a question that names neither (城市 or 农村, 线上 or 线下), when the choice offered for it is
+     * exactly those two sides, each answered plainly; null when it is not.
+     */
+    private Result bothSides(String text, Result choice) {
+        List<String> offered = suggested(choice.reply());
+        for (TwoParts.Split sides : TwoParts.sides(text)) {
+            Result a = match(sides.parts().get(0));
+            Result b = match(sides.parts().get(1));
+            if (a.answers() && b.answers() && a.reply().entryIds().size() == 1 && b.reply().entryIds().size() == 1
+                    && !a.reply().caveated() && !b.reply().caveated()
+                    && List.of(a.reply().entryId(), b.reply().entryId()).containsAll(offered)) {
+                // In the order the choice would have listed them, so 「第一个」 after it means the same entry.
+                boolean swap = !a.reply().entryId().equals(offered.get(0));
+                Result both = swap ? combine(List.of(sides.parts().get(1), sides.parts().get(0)), List.of(b, a))
+                        : combine(sides.parts(), List.of(a, b));
+                return noted(new Result(new Reply(both.reply().kind(), both.reply().entryIds(),
+                        choice.reply().score(), both.reply().text(), both.reply().suggestions(),
+                        both.reply().related(), both.reply().figures(), choice.reply().weighed(), null),
+                        Match.Reason.NONE), Messages.get("conv.both.none", sides.names().get(0),
+                        sides.names().get(1)));
+            }
+        }
+        return null;
+    }
+
+    /** A reply with a note after it. */
+    private static Result noted(Result r, String note) {
+        Reply p = r.reply();
+        return new Result(new Reply(p.kind(), p.entryIds(), p.score(), p.text() + "\n\n" + note, p.suggestions(),
+                p.related(), p.figures(), p.weighed(), p.caveat()), r.reason());
+    }
+
+    /** {@link #single}'s reading of a clause as one question or as two parts. */
+    private Result parts(String text, boolean total) {
+        boolean each = TwoParts.asksForEach(text) || total && TwoParts.joins(text);
         // Asked for each, a split is taken over the whole whatever the whole scores: the whole is read only when no
         // split stands.
         Result plain = each ? null : match(text);

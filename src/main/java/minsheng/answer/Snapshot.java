@@ -130,6 +130,16 @@ public final class Snapshot {
         return new Explained(q.isEmpty() ? responder.empty() : responder.reply(match), match);
     }
 
+    /** Whether a question names what it is about (see {@link Matcher#namesItsSubject}). */
+    boolean namesItsSubject(String question) {
+        return matcher.namesItsSubject(question);
+    }
+
+    /** How far an entry speaks of what a story is about, 0–1 (see {@link Matcher#storyShare}). */
+    double storyShare(String text, String entryId) {
+        return matcher.storyShare(text, entryId);
+    }
+
     /** The question as this snapshot's engine reads it, so questions asked alike can be counted together. */
     public String normalized(String question) {
         return matcher.normalized(question == null ? "" : question);

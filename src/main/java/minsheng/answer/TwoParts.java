@@ -18,6 +18,7 @@ final class TwoParts {
     private static final Pattern CONJUNCTION = Pattern.compile("和|与|跟|以及|、|还有");
     /** What makes a clause a question rather than the circumstances around one (「我妈得了癌」). */
     private static final Pattern ASKS = Pattern.compile("多少|几|哪|什么|怎么|如何|吗|么|是否|有没有|能不能|是不是|会不会|"
+            + "多会儿|多咱|啥时|真的假的|对不对|"
             + "高不高|贵不贵|有哪些|咋|啥|谁|何时|呢$|不$|没$|没有$|了没|分别|各");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;？?。！!\\s]+|还有|另外|顺便问一下|顺便问问|顺便");
     /** Pairs written as one word: 城乡 is 城市 and 农村, 线上线下 is 线上 and 线下. */
@@ -58,16 +59,59 @@ final class TwoParts {
         return out;
     }
 
+    /** Whether a clause asks something (rather than telling the circumstances around a question). */
+    static boolean asks(String clause) {
+        return ASKS.matcher(clause).find();
+    }
+
     /** Whether a question asks for each of several things (「各」, 「分别」). */
     static boolean asksForEach(String question) {
         return EACH.matcher(question).find();
+    }
+
+    /** Words that ask for several things in all (「一共」, 「加起来」). */
+    private static final Pattern TOTAL = Pattern.compile("一共|总共|加起来|加一块|合计|总计|总数|共有|一起算");
+
+    /** Whether a question asks for a total (「城乡低保一共多少人」). */
+    static boolean asksForTotal(String question) {
+        return TOTAL.matcher(question).find();
+    }
+
+    /** Whether a clause joins two things: by 和 (or the like), or in a pair word (城乡). */
+    static boolean joins(String clause) {
+        return CONJUNCTION.matcher(clause).find() || PAIRS.stream().anyMatch(p -> clause.contains(p[0]));
+    }
+
+    /** The words that name a side of a pair, in any form: a question holding one has chosen its side. */
+    private static final Pattern SIDE = Pattern.compile("城|乡|农|村|线上|线下|网上|网下|面授");
+
+    /**
+     * The question asked of each side of a pair it names neither of (「低保有多少人」 → 城市…, 农村…), with the
+     * sides' names: one reading per pair word; none when it names a side already.
+     */
+    static List<Split> sides(String question) {
+        if (SIDE.matcher(question).find()) {
+            return List.of();
+        }
+        List<Split> out = new ArrayList<>();
+        for (String[] pair : PAIRS.subList(0, 2)) {
+            out.add(new Split(List.of(pair[1] + question, pair[2] + question), true));
+        }
+        return out;
     }
 
     /**
      * One way to read a clause as two questions; {@code pair} when it comes from a word that holds two (城乡), so
      * each half is surely asked, even one the report does not answer.
      */
-    record Split(List<String> parts, boolean pair) {}
+    record Split(List<String> parts, boolean pair) {
+
+        /** For a split of a pair word, the names of its two sides (城市, 农村). */
+        List<String> names() {
+            return PAIRS.stream().filter(p -> parts.get(0).startsWith(p[1]) && parts.get(1).startsWith(p[2]))
+                    .map(p -> List.of(p[1], p[2])).findFirst().orElse(List.of("", ""));
+        }
+    }
 
     /**
      * The ways one clause may split into two questions; most likely first. A pair word (城乡) asked for each gives
@@ -76,7 +120,7 @@ final class TwoParts {
     static List<Split> splits(String clause) {
         List<Split> out = new ArrayList<>();
         String plain = EACH.matcher(clause).replaceAll("");
-        if (asksForEach(clause)) {
+        if (asksForEach(clause) || asksForTotal(clause)) {
             for (String[] pair : PAIRS) {
                 if (plain.contains(pair[0])) {
                     out.add(new Split(List.of(plain.replace(pair[0], pair[1]), plain.replace(pair[0], pair[2])),

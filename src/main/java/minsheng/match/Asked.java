@@ -18,7 +18,9 @@ enum Asked {
     MONEY(new WordList("多少钱|多少元|几元|多少亿|几亿|多少万元|收费|费用|工资|薪水|收入|挣多少|赚多少|学费|交多少|票价")::in,
             Pattern.compile("元")),
     PERCENT(new WordList("比例|%|百分|率")::in, Pattern.compile("%")),
-    DATE(new WordList("什么时候|几月|几号|哪天|哪一天|哪年|哪一年|何时|日期")::in, Pattern.compile("\\d+[年月日]")),
+    // 几号线 asks which metro line, not a day.
+    DATE(new ScopeCheck.Cue("什么时候|几月|几号(?!线)|哪天|哪一天|哪年|哪一年|何时|日期", "什几哪何日")::in,
+            Pattern.compile("\\d+[年月日]")),
     /** How many of something: answered only by a counted figure, never by a bare year. */
     COUNT(new ScopeCheck.Cue("多少(个|所|台|次|趟|名|位|对|例|户|人|家|项|种|批|万)|几(所|台|次|趟|名|位|对|例|户|家|项|批)",
             "多几")::in, Pattern.compile("\\d(万|亿)?(余)?(人|名|个|所|台|对|例|次|户|万)")),

@@ -129,6 +129,14 @@ public final class Matcher {
         return question.substring(0, end);
     }
 
+    /**
+     * A text folded (full-width to half-width, lower case) and in simplified characters, as the engine reads words
+     * before numbers, fillers and synonyms: for reading a message's shape (幾 is 几) before it is matched.
+     */
+    public static String simplified(String text) {
+        return Icu.simplified(Icu.fold(text));
+    }
+
     /** A weighed entry, with how many of the question's characters its vocabulary holds. */
     private record Scored(Entry entry, double score, double characters) {}
 
@@ -196,6 +204,26 @@ public final class Matcher {
         return match(read(question));
     }
 
+    /**
+     * Whether a question names what it is about in words the knowledge uses (「城镇新增就业多少人」), rather than only
+     * asking (「那是哪年几月的事」, 「一共多少人」): a question that does not can only be read with what came before.
+     */
+    public boolean namesItsSubject(String question) {
+        String subject = Subject.of(normalizer.normalize(question).canonical());
+        return !subject.isEmpty() && index.knowsAWord(index.analyze(new TextNormalizer.Normalized(subject, subject)));
+    }
+
+    /**
+     * How far an entry speaks of what a story is about (its {@link Subject}, places included): the share of the
+     * subject's words that the knowledge uses and the entry's vocabulary holds, 0–1; 1 for a text that names
+     * nothing but what it asks.
+     */
+    public double storyShare(String text, String entryId) {
+        String subject = Subject.of(normalizer.normalize(text).canonical(), true);
+        return subject.isEmpty() ? 1 : index.knownShare(index.analyze(new TextNormalizer.Normalized(subject, subject)),
+                entryId, SOUND_DISCOUNT);
+    }
+
     /** The match of a question already read (by {@link #read}, for this matcher). */
     public Match match(Reading reading) {
         String base = reading.base;
@@ -240,16 +268,16 @@ public final class Matcher {
             return decline(Match.Reason.OTHER_SUBJECT, all, about.onSubject(all));
         }
         if (!ranked.isEmpty() && outOfScope(text, ranked.get(0).entry().id())) {
-            return decline(Match.Reason.OUT_OF_SCOPE, ranked);
+            return decline(Match.Reason.OUT_OF_SCOPE, all);
         }
         // The report describes its own year: it cannot say what comes next, whatever entry the words are about.
         if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()
                 && ScopeCheck.asksLater(asking, ranked.get(0).entry())) {
-            return decline(Match.Reason.LATER, ranked);
+            return decline(Match.Reason.LATER, all);
         }
         if (ranked.isEmpty() || !(ranked.get(0).score() >= thresholds.suggestAt())) {
             // Nothing scores enough to be offered, whatever could answer: what the question asks for is not read.
-            return decline(Match.Reason.NOT_COVERED, ranked);
+            return decline(Match.Reason.NOT_COVERED, all);
         }
         // The entry the question is about cannot answer it (another year, a figure it does not state): declining
         // beats answering with the next entry's figure (「低保每个月发多少钱」 must not get the pension raise).
@@ -259,7 +287,7 @@ public final class Matcher {
         if (topGap != Match.Reason.NONE) {
             return decline(topGap, all, topGap == Match.Reason.FIGURE_NOT_STATED ? about.onSubject(ranked) : List.of());
         }
-        Match decided = decide(ranked, answerable(ranked, topGap, asking, askedYears, asked));
+        Match decided = decide(all, answerable(ranked, topGap, asking, askedYears, asked));
         if (decided.outcome() == Match.Outcome.DECLINE) {
             return decided;
         }

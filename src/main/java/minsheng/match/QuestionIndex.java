@@ -653,15 +653,25 @@ final class QuestionIndex {
     /**
      * The share of the query's weight that the knowledge uses somewhere and an entry's vocabulary holds, by
      * characters or (discounted) by sound: how far the entry speaks of what the query names. Words the knowledge never
-     * uses tell nothing about which entry is meant (老丈人 in 「我老丈人要装心脏支架」) and are left out; 1 when the
-     * knowledge uses none of the query's words.
+     * uses tell nothing about which entry is meant (老丈人 in 「我老丈人要装心脏支架」) and are left out. A query
+     * whose words the knowledge uses none of (「iPhone」) is about nothing any entry speaks of: 0 for every entry.
      */
     double knownShare(TermSet query, String entryId, double soundDiscount) {
         weigh(query);
         int e = entries.get(entryId);
-        double text = query.text.known() <= 0 ? 1 : query.textWeighed.entries()[e] / query.text.known();
-        double sound = query.pinyin.known() <= 0 ? 1 : query.pinyinWeighed.entries()[e] / query.pinyin.known();
+        double text = query.text.known() <= 0 ? 0 : query.textWeighed.entries()[e] / query.text.known();
+        double sound = query.pinyin.known() <= 0 ? 0 : query.pinyinWeighed.entries()[e] / query.pinyin.known();
         return Math.max(text, soundDiscount * sound);
+    }
+
+    /** Whether the knowledge uses a word of the query longer than one character (a pair, or a word in letters). */
+    boolean knowsAWord(TermSet query) {
+        for (int i = 0; i < query.text.ids().length; i++) {
+            if (query.text.ids()[i] >= 0 && !query.text.units()[i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

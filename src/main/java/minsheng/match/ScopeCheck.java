@@ -51,7 +51,8 @@ final class ScopeCheck {
     private static final WordList ELSEWHERE = new WordList(
             "比全国|全国平均|和全国比|跟全国比|同全国比|比外省|比别的省|比其他省|比邻省|比周边");
     private static final WordList BEFORE = new WordList("比去年|比上年|比前年|比往年|比以前");
-    private static final WordList DATE = new WordList("几月|哪个月|几号|哪天|哪1天|哪一天|具体日期|具体时间|几时");
+    /** A month or a day asked for; 几号线 asks which metro line. */
+    private static final Cue DATE = new Cue("几月|哪个月|几号(?!线)|哪天|哪1天|哪一天|具体日期|具体时间|几时", "几哪具");
     private static final WordList RANK = new WordList("排第几|排名|第几名|名次|排在第几|排多少|第几位");
     private static final WordList COMPARISON = new WordList(
             "比去年|比上年|比前年|比往年|比以前|比全国|比外省|比别的|比其他|比邻省|相比|哪个多|哪个高|哪个贵|哪个便宜|"

@@ -39,7 +39,15 @@ final class Subject {
      * what it asks (「多少钱」). Cities and counties are left out too: they narrow the place, not the subject.
      */
     static String of(String canonical) {
-        String rest = ScopeCheck.CITY.removeAll(NOT_SUBJECT.removeAll(canonical));
+        return of(canonical, false);
+    }
+
+    /** {@link #of(String)}, keeping the places it names when {@code places}: 万荣's seafarers are told by 万荣. */
+    static String of(String canonical, boolean places) {
+        String rest = NOT_SUBJECT.removeAll(canonical);
+        if (!places) {
+            rest = ScopeCheck.CITY.removeAll(rest);
+        }
         return rest.replaceAll("[\\p{P}\\p{S}\\s\\d.%]+", "");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
@@ -227,13 +228,57 @@ class ConversationsTest {
 
     @Test
     void picksAnOfferedChoiceByWords() {
-        Reply offer = say("低保有多少人");
-        assertEquals(Reply.Kind.SUGGEST, offer.kind());
+        Reply offer = say("技能培训多少人次");
+        assertEquals(Reply.Kind.SUGGEST, offer.kind(), offer.text());
         assertEquals(offer.suggestions().get(0).entryId(), say("第一个").entryId());
-        say("低保有多少人");
+        say("技能培训多少人次");
         assertEquals(offer.suggestions().get(1).entryId(), say("要第二条").entryId());
-        say("低保有多少人");
+        say("技能培训多少人次");
         assertEquals(offer.suggestions().get(1).entryId(), say("第2个").entryId());
+    }
+
+    @Test
+    void answersBothSidesOfAQuestionNamingNeitherAndLetsANumberPickOne() {
+        Reply both = say("低保有多少人");
+        assertEquals(Reply.Kind.ANSWER, both.kind(), both.text());
+        assertEquals(Set.of("assistance.urban-dibao", "assistance.rural-dibao"), Set.copyOf(both.entryIds()));
+        assertTrue(both.text().contains("26.4万人") && both.text().contains("99.2万人"), both.text());
+        assertTrue(both.text().endsWith("没有两项加起来的数字，我不替报道相加。"), both.text());
+        assertFalse(both.text().contains("125.6"), "never adds the figures up");
+        Reply second = say("第二个");
+        assertEquals(List.of(both.entryIds().get(1)), second.entryIds());
+    }
+
+    @Test
+    void givesEveryPartOfATotalAndSaysTheReportGivesNoTotal() {
+        for (String q : List.of("城乡低保一共多少人", "孤儿和事实无人抚养儿童一共多少")) {
+            Reply r = say(q);
+            assertEquals(2, r.entryIds().size(), q + " → " + r.text());
+            assertTrue(r.text().endsWith("没有把它们加在一起的数字，我不替报道相加。"), r.text());
+        }
+        assertEquals(List.of("assistance.urban-dibao", "assistance.rural-dibao"),
+                say("城乡低保一共多少人").entryIds());
+        assertFalse(say("孤儿和事实无人抚养儿童一共多少").text().contains("9943"), "never adds the figures up");
+    }
+
+    @Test
+    void findsTheQuestionAtTheEndOfAStory() {
+        Reply r = say("厂里工友都是外地来的，开春是包车接回来的，想问问省里线上技能培训一共培训了多少人次");
+        assertEquals(List.of("employment.online-training"), r.entryIds(), r.text());
+        Reply longStory = say("我在太原一个小区当保安，老家是忻州的，去年疫情那阵子好多人都丢了工作，我表弟在一个汽配厂干了三个月"
+                + "就被放假了，在家闲了小半年，一分钱收入没有，天天愁得睡不着，媳妇还跟他吵架，后来托人又找到了活儿，现在在物流园"
+                + "装卸，一个月四千来块。前两天在抖音上看新闻说山西就业稳住了，我就想问问，2020年全省城镇新增就业到底是多少人，"
+                + "完成任务了没有？");
+        assertEquals(List.of("employment.urban-new-jobs"), longStory.entryIds(), longStory.text());
+        assertEquals(null, longStory.caveat(), "太原 and 一个月 belong to the story, not to the question");
+    }
+
+    @Test
+    void takesTheSubjectOfAQuestionThatNamesNoneFromTheStory() {
+        Reply r = say("我看新闻说有个社会救助和保障标准跟物价上涨联动的机制，物价涨了会给困难的人发补贴，到底连续启动了几次");
+        assertEquals(List.of("assistance.price-linkage"), r.entryIds(), r.text());
+        Reply city = say("城市低保，多少人");
+        assertEquals(List.of("assistance.urban-dibao"), city.entryIds(), city.text());
     }
 
     @Test

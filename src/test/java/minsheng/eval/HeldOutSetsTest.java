@@ -48,13 +48,16 @@ class HeldOutSetsTest {
         assertEquals(0, e.nearTrapsFallenFor(), report);
     }
 
-    /** Measured with {@code eval eval/heldout-followups.tsv}: 116 of 133 turns, 73 of 88 follow-ups, 3 wrong. */
+    /**
+     * Measured with {@code eval eval/heldout-followups.tsv}: 116 of 133 turns, 73 of 88 follow-ups, 4 wrong. (Before
+     * issue 14 a caveated figure counted as declined whatever its subject: 3 wrong that way, 5 counted as now.)
+     */
     @Test
     void followUpsStayAtTheirMeasuredLevel() throws IOException {
         ConversationEvaluation e = conversation("heldout-followups.tsv");
         assertTrue(e.right() >= 116, "right " + e.right());
         assertTrue(e.right(ConversationEvaluation.Group.FOLLOW_UP) >= 73, "follow-ups right");
-        assertTrue(e.wrongAnswers() <= 3, "wrong " + e.wrongAnswers());
+        assertTrue(e.wrongAnswers() <= 4, "wrong " + e.wrongAnswers());
     }
 
     /** Measured with {@code eval eval/heldout-two-part.tsv}: 42 of 58, 34 of the 50 two-part questions, 2 wrong. */

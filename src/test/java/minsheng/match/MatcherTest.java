@@ -173,4 +173,28 @@ class MatcherTest {
         assertEquals(Matcher.MAX_MATCHED - 1, Matcher.matched("a" + "😀".repeat(3000)).length(),
                 "a character outside the BMP is never cut in half");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "低保一个月给多少钱, assistance.urban-dibao",
+            "孤儿一个月领多少钱, children.orphans",
+            "补充养老金每月多少, pension.supplementary-scheme",
+            "养老院一个月多少钱, elderly.community-care-center"})
+    void neverAnswersWithAFigureAboutAnotherSubjectAndNamesWhatTheReportSaysAboutIt(String question, String about) {
+        Match m = matcher.match(question);
+        assertEquals(Match.Outcome.DECLINE, m.outcome(), () -> question + " → " + m);
+        assertTrue(m.offered().stream().anyMatch(c -> c.entry().id().equals(about)), () -> question + " → " + m);
+        assertTrue(m.offered().stream().noneMatch(c -> c.entry().id().equals("pension.retiree-raise")),
+                () -> question + " → " + m);
+    }
+
+    @Test
+    void declinesAQuestionAboutSomethingTheKnowledgeNeverMentions() {
+        assertEquals(Match.Outcome.DECLINE, matcher.match("iPhone 15多少钱").outcome());
+    }
+
+    @Test
+    void readsWhichMetroLineAsALineNotADate() {
+        assertAnswers("city.taiyuan-metro", "太原地铁几号线通了");
+    }
 }
