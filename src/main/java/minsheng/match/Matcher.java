@@ -71,9 +71,10 @@ public final class Matcher {
             years.add(String.valueOf(e.citation().report().year()));
             yearsByEntry.put(e.id(), years);
             answerableByEntry.put(e.id(), Asked.answeredBy(e.figures(), e.answer()));
+            // A caveat never says the report lacks what the answer itself states (`check` reports such a word).
             lacksByEntry.put(e.id(), e.declared().map(sc -> sc.lacks().stream()
                     .map(w -> normalizer.normalize(w).canonical().strip())
-                    .filter(w -> !w.isEmpty())
+                    .filter(w -> !w.isEmpty() && !answer.canonical().contains(w))
                     .toList()).orElse(List.of()));
         }
         this.index = new QuestionIndex(phrases, answers);
@@ -291,11 +292,44 @@ public final class Matcher {
         if (decided.outcome() == Match.Outcome.DECLINE) {
             return decided;
         }
+        decided = stating(decided, ranked, text.canonical(), about, asking, askedYears, asked);
         // Say first what the entry does not state that the question asks for; for a choice, what the first one
         // offered does not, so the caveat is read before a pick brings its plain answer.
         return caveat(asking, text.canonical(), decided.offered().get(0).entry())
                 .map(decided::caveated)
                 .orElse(decided);
+    }
+
+    /** An entry weighed this high may answer in place of one lacking what the question asks (see {@link #stating}). */
+    private static final double STATES_IT_AT = 0.15;
+
+    /**
+     * An answer whose entry declares it lacks a word the question asks about (「产前筛查确诊多少」: the screening
+     * entry gives who was screened, not who was diagnosed) goes to the entry that does state it, when one about the
+     * subject is weighed at all and speaks of the question's subject at least as fully: never say the report lacks
+     * what it gives, and never trade the subject (两癌 查出 is not 出生缺陷 查出) for the word.
+     */
+    private Match stating(Match decided, List<Scored> ranked, String canonical, About about, ScopeCheck.Asking asking,
+                          Set<String> askedYears, Set<Asked> asked) {
+        if (decided.outcome() != Match.Outcome.ANSWER) {
+            return decided;
+        }
+        Entry top = decided.offered().get(0).entry();
+        for (String lack : lacksByEntry.get(top.id())) {
+            if (!canonical.contains(lack)) {
+                continue;
+            }
+            for (Scored s : ranked) {
+                if (s.entry() != top && s.score() >= STATES_IT_AT && index.uses(s.entry().id(), lack)
+                        && !lacksByEntry.get(s.entry().id()).contains(lack)
+                        && about.share(s.entry().id()) >= about.share(top.id())
+                        && gap(s.entry(), asking, askedYears, asked) == Match.Reason.NONE) {
+                    return new Match(Match.Outcome.ANSWER, Match.Reason.NONE, decided.ranked(),
+                            List.of(new Match.Candidate(s.entry(), s.score())));
+                }
+            }
+        }
+        return decided;
     }
 
     /**
