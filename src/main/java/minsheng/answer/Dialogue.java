@@ -174,6 +174,12 @@ final class Dialogue {
                 if (reply.kind() == Reply.Kind.ANSWER && reply.entryIds().stream().allMatch(id ->
                         FollowUps.asksAPlaceNotGiven(question, knowledge.entry(id).orElseThrow().answer()))) {
                     reply = decline(Messages.get("conv.followup.place", "《" + knowledge.report().title() + "》"));
+                } else if (reading.shape() == FollowUps.Shape.QUALIFIER && FollowUps.isPlace(reading.named())
+                        && reply.kind() == Reply.Kind.ANSWER && !answered.isEmpty()
+                        && reply.entryIds().equals(answered)) {
+                    // 「农村的呢」 answered word for word as the question before: the report does not split it.
+                    reply = decline(Messages.get("conv.followup.split", "《" + knowledge.report().title() + "》",
+                            reading.named()) + Messages.get("conv.followup.same"));
                 }
                 return new Turn(reply, remembered(reply, rewrite.question()));
             }

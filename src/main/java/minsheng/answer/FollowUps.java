@@ -61,7 +61,7 @@ final class FollowUps {
         CITY(List.of("城市", "城镇", "城里", "城区", "市里")),
         COUNTRY(List.of("农村", "乡村", "乡下", "村里", "农民")),
         PAST(List.of("以前", "之前", "原来", "过去", "当时", "那时", "此前", "降价前", "集采前", "那一年之前",
-                "那年之前", "往年", "前些年")),
+                "那年之前", "往年", "前些年", "前一年", "上一年", "前1年", "上1年", "头一年", "再往前")),
         // 去年, asked after the report came out, is the report's own year.
         NOW(List.of("现在", "目前", "如今", "眼下", "当前", "去年")),
         /** Years the report does not reach: it tells 2020 and what came before, nothing later. */
@@ -175,6 +175,11 @@ final class FollowUps {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a qualifier a follow-up brought in is a place or group (城市, 农村, 全国), not a time. */
+    static boolean isPlace(String qualifier) {
+        return dimension(qualifier).map(Dimension::place).orElse(false);
     }
 
     /** Asks where: answered only by an answer that names a place. */

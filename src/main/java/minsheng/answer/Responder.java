@@ -58,13 +58,21 @@ final class Responder {
                 List.of(), related, entry.figures(), List.of());
     }
 
-    /** The answer behind a plain sentence saying what the report does not state that the question asks for. */
+    /** An answer that opens by naming its time (「据2020年的报道，」, 「2020年，」): its lead need not say it again. */
+    private static final java.util.regex.Pattern DATED = java.util.regex.Pattern.compile("^(据)?\\d{4}年");
+
+    /**
+     * The answer behind a plain sentence saying what the report does not state that the question asks for. The
+     * time the report describes is said once: in the lead, unless the answer opens with it.
+     */
     Reply caveated(Entry entry, double score, Caveat caveat) {
         Reply plain = answer(entry, score);
-        String when = caveat.kind() == Caveat.Kind.NOW ? "" : Messages.get("trust.caveat.period", caveat.period());
-        String lead = caveat.kind() == Caveat.Kind.NOW ? Messages.get("trust.caveat.now", caveat.period())
-                : lead(caveat);
-        return new Reply(Reply.Kind.ANSWER, plain.entryIds(), score, lead + when + "\n" + plain.text(),
+        boolean dated = DATED.matcher(entry.answer()).find();
+        String lead = caveat.kind() == Caveat.Kind.NOW
+                ? Messages.get(dated ? "trust.caveat.now.dated" : "trust.caveat.now", caveat.period())
+                : lead(caveat) + (dated || caveat.kind() == Caveat.Kind.PREMISE ? ""
+                        : Messages.get("trust.caveat.period", caveat.period()));
+        return new Reply(Reply.Kind.ANSWER, plain.entryIds(), score, lead + "\n" + plain.text(),
                 List.of(), plain.related(), plain.figures(), List.of(), caveat.kind().label());
     }
 
@@ -85,6 +93,7 @@ final class Responder {
             case RANK -> Messages.get("trust.caveat.rank");
             case COMPARISON -> Messages.get("trust.caveat.comparison");
             case NOW -> Messages.get("trust.caveat.now.choice", caveat.period());
+            case PREMISE -> Messages.get("trust.caveat.premise", caveat.asked());
         };
     }
 

@@ -29,7 +29,9 @@ public record Caveat(Kind kind, String asked, String place, String period) {
         /** A comparison the entry does not make. */
         COMPARISON,
         /** The present (今年, 现在, 最新): the entry describes the report's time. */
-        NOW;
+        NOW,
+        /** A yes-or-no question whose premise the entry contradicts: another year than the one it gives. */
+        PREMISE;
 
         /** The name shown to tools ({@code ask --json}, eval): {@code place}, {@code now}. */
         public String label() {

@@ -285,6 +285,13 @@ public final class Matcher {
         Set<String> askedYears = years(text.canonical());
         Set<Asked> asked = Asked.in(text.canonical());
         Match.Reason topGap = gap(ranked.get(0).entry(), asking, askedYears, asked);
+        Optional<Caveat> premise = topGap == Match.Reason.OTHER_YEAR
+                ? ScopeCheck.wrongYear(asking, ranked.get(0).entry(), askedYears) : Optional.empty();
+        if (premise.isPresent()) {
+            // 「郑太高铁是2021年通车的吗」: not another year's question, a wrong year to correct.
+            return new Match(Match.Outcome.ANSWER, Match.Reason.NONE, candidates(all),
+                    candidates(List.of(ranked.get(0))), premise.get());
+        }
         if (topGap != Match.Reason.NONE) {
             return decline(topGap, all, topGap == Match.Reason.FIGURE_NOT_STATED ? about.onSubject(ranked) : List.of());
         }

@@ -40,22 +40,22 @@ final class ScopeCheck {
     private static final Cue WHOLE_CITY = new Cue("全市|整个市|市里(一共|总共)", "全整市");
     private static final Pattern COUNTY_OF_A_CITY = Pattern.compile("市.+(县|区)$");
     private static final Cue TOTAL = new Cue(
-            "((?<!\\d)1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)",
+            "((?<![\\d前上头这那])1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)",
             "1全一总加合算吃用年");
     private static final WordList RAISE = new WordList(
             "涨了多少|涨多少|提高了多少|提高多少|增加了多少|增加多少|上调了多少|上调多少|多了多少|涨幅|调了多少|提了多少");
     private static final Cue MONTHLY = new Cue(
-            "(每月|每个月|(?<!\\d)1个月|月均|按月|每年|(?<!\\d)1年)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)",
+            "(每月|每个月|(?<![\\d前上头这那])1个月|月均|按月|每年|(?<![\\d前上头这那])1年)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)",
             "每1月按多");
     /** A comparison with the country or another province: the report gives Shanxi's own figures only. */
     private static final WordList ELSEWHERE = new WordList(
             "比全国|全国平均|和全国比|跟全国比|同全国比|比外省|比别的省|比其他省|比邻省|比周边");
-    private static final WordList BEFORE = new WordList("比去年|比上年|比前年|比往年|比以前");
+    private static final WordList BEFORE = new WordList("比去年|比上年|比上1年|比上一年|比前1年|比前一年|比前年|比往年|比以前");
     /** A month or a day asked for; 几号线 asks which metro line. */
     private static final Cue DATE = new Cue("几月|哪个月|几号(?!线)|哪天|哪1天|哪一天|具体日期|具体时间|几时", "几哪具");
     private static final WordList RANK = new WordList("排第几|排名|第几名|名次|排在第几|排多少|第几位");
     private static final WordList COMPARISON = new WordList(
-            "比去年|比上年|比前年|比往年|比以前|比全国|比外省|比别的|比其他|比邻省|相比|哪个多|哪个高|哪个贵|哪个便宜|"
+            "比去年|比上年|比上1年|比上一年|比前1年|比前一年|比前年|比往年|比以前|比全国|比外省|比别的|比其他|比邻省|相比|哪个多|哪个高|哪个贵|哪个便宜|"
                     + "哪个少|哪个低|高于全国|低于全国");
 
     /**
@@ -104,8 +104,9 @@ final class ScopeCheck {
                     + "|地方|地区)|哪里|哪儿|在哪|去哪|上哪", "从起终经途哪在去上"), Gives.PLACE),
             new Detail(new Cue("(多久|多长时间|几(年|个月|天|周|星期))[^，。？?\\d一]{0,3}(1次|一次)"
                     + "|隔多久|每隔|频率|多久开|多久召开", "多几隔每频"), Gives.FREQUENCY),
-            new Detail(new Cue("具体(怎么|咋|如何)(办|弄|操作|申请)|怎么办理|咋办理|咋申请|(哪些|什么|啥)(材料|证件|手续)"
-                    + "|手续|流程|步骤", "具怎咋哪什啥手流步"), Gives.PROCEDURE),
+            // The conditions to qualify are what an application asks; the report states none of them in full.
+            new Detail(new Cue("具体(怎么|咋|如何)(办|弄|操作|申请)|怎么办理|咋办理|咋申请|(哪些|什么|啥)(材料|证件|手续|条件)"
+                    + "|手续|流程|步骤|申请条件", "具怎咋哪什啥手流步申"), Gives.PROCEDURE),
             // How far a target was met (完成目标的百分之几) is a rate, not the target.
             new Detail(new Cue("目标(是|定|设|为)[^，。？?完]{0,5}(多少|几)|定的目标[^，。？?完]{0,4}(多少|几)", "目定"),
                     Gives.TARGET));
@@ -164,6 +165,20 @@ final class ScopeCheck {
     static boolean asksLater(Asking question, Entry entry) {
         return LATER.in(question.text())
                 && !entry.declared().map(s -> answersInWords(question, s)).orElse(false);
+    }
+
+    /**
+     * A yes-or-no question putting one year to an entry that says when something happened, and a year it does not
+     * give (「郑太高铁是2021年通车的吗」): the premise is wrong, and the answer corrects it (「不是2021年」) instead of
+     * declining as if another year were asked about.
+     */
+    static Optional<Caveat> wrongYear(Asking question, Entry entry, java.util.Set<String> askedYears) {
+        Scope scope = entry.declared().orElse(null);
+        if (scope == null || askedYears.size() != 1 || !YES_NO.matcher(question.text()).find()
+                || !(scope.gives(Gives.YEAR) || scope.gives(Gives.DATE) || scope.gives(Gives.EVENT))) {
+            return Optional.empty();
+        }
+        return caveat(Caveat.Kind.PREMISE, askedYears.iterator().next() + "年", scope);
     }
 
     /** A yes-or-no question without a guessed figure, to an entry that states a policy in words. */

@@ -49,15 +49,28 @@ class SnapshotTest {
         assertEquals(Reply.Kind.ANSWER, r.kind());
         assertEquals("now", r.caveat());
         String answer = snapshot.knowledge().entry("medical.stent-price").orElseThrow().answer();
-        assertEquals("报道说的是2020年的情况，没有更新的数字：\n" + answer
+        // The answer opens with its year: the lead does not say it again.
+        assertEquals("报道没有更新的数字，下面是报道里的情况：\n" + answer
                 + "\n\n来源：民生资讯网《山西省2020年民生工作报道》「开篇」部分，第1段", r.text());
+    }
+
+    @Test
+    void saysTheTimeOnceWhetherTheLeadOrTheAnswerSaysIt() {
+        Reply r = snapshot.reply("太原的补充养老金第一笔是哪天发的");
+        assertEquals("place", r.caveat(), r.text());
+        assertTrue(r.text().startsWith("报道只讲了晋城市沁水县的情况，没有太原的数字。报道说的是2021年1月的情况：\n山西第一笔"),
+                r.text());
+        // Its answer says 「据2020年的报道」 though the entry describes 2021年1月: the lead must not say 2021 before it.
+        Reply eligibility = snapshot.reply("太原谁能领补充养老金");
+        assertTrue(eligibility.text().startsWith("报道只给出山西省全省的数字，没有太原的数字。\n据2020年的报道"),
+                eligibility.text());
     }
 
     @Test
     void saysTheReportGivesOnlyTheProvinceWhenACityIsAsked() {
         Reply r = snapshot.reply("运城的低保户有多少");
         assertEquals("place", r.caveat());
-        assertTrue(r.text().startsWith("报道只给出山西省全省的数字，没有运城的数字。报道说的是2020年的情况：\n"), r.text());
+        assertTrue(r.text().startsWith("报道只给出山西省全省的数字，没有运城的数字。\n据2020年的报道"), r.text());
     }
 
     @Test
