@@ -1,11 +1,10 @@
 package minsheng.eval;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import minsheng.answer.Reply;
+import minsheng.knowledge.Stated;
 
 /**
  * Finds a reply that says the report does not state something and then states it: 「您问到的「确诊」，报道里没有讲」
@@ -38,7 +37,7 @@ final class SelfContradiction {
         String lead = lineEnd < 0 ? text : text.substring(0, lineEnd);
         String body = lineEnd < 0 ? "" : text.substring(lineEnd + 1);
         Matcher detail = DETAIL.matcher(lead);
-        if (detail.find() && states(body, detail.group(1))) {
+        if (detail.find() && Stated.in(body, detail.group(1))) {
             return Optional.of("「" + detail.group(1) + "」");
         }
         Matcher place = PLACE.matcher(lead);
@@ -54,21 +53,4 @@ final class SelfContradiction {
         return Optional.empty();
     }
 
-    /** Whether a sentence of {@code body} holds {@code words} and does not deny them (「报道没有列出在哪里」). */
-    private static boolean states(String body, String words) {
-        for (String sentence : SENTENCE.split(body)) {
-            if (fold(sentence).contains(fold(words)) && !DENIED.matcher(sentence).find()) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final Pattern SENTENCE = Pattern.compile("[。！？\n]");
-    private static final Pattern DENIED = Pattern.compile("没有|没|未|无|不");
-
-    private static String fold(String s) {
-        return Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-                .replace('一', '1').replace(" ", "");
-    }
 }

@@ -36,6 +36,22 @@ final class ArticleCheck {
                 }
             }
         }
+        // A detail an entry declares the report lacks, which its cited paragraph states and no answer citing that
+        // paragraph gives: the report has it, and the knowledge says it does not.
+        for (Entry e : entries) {
+            List<String> lacks = e.declared().map(Scope::lacks).orElse(List.of());
+            for (int i = 0; i < lacks.size(); i++) {
+                String lack = lacks.get(i);
+                List<Integer> stating = e.citation().paragraphs().stream()
+                        .filter(p -> p <= article.paragraphCount() && Stated.in(article.paragraph(p), lack)).toList();
+                if (!stating.isEmpty() && entries.stream().noneMatch(o -> Stated.in(o.answer(), lack)
+                        && o.citation().paragraphs().stream().anyMatch(stating::contains))) {
+                    problems.add(new Problem(e.file(), 0, 0, e.id(), "scope.lacks[" + (i + 1) + "]",
+                            "\"" + lack + "\" is stated in paragraph " + stating.get(0)
+                                    + " of the article and in no answer citing it; state it in an answer instead"));
+                }
+            }
+        }
         for (int p = 1; p <= article.paragraphCount(); p++) {
             for (String figure : article.figures(p)) {
                 if (entries.stream().noneMatch(e -> e.answer().contains(figure))) {

@@ -238,6 +238,14 @@ final class KnowledgeValidator {
         }
         List<String> keywords = texts(file, line, label, "keywords", e.keywords(), false);
         Scope scope = scope(file, raw.scopeLine(), label, e.scope());
+        if (scope != null && e.answer() != null) {
+            for (int i = 0; i < scope.lacks().size(); i++) {
+                if (Stated.in(e.answer(), scope.lacks().get(i))) {
+                    add(file, raw.scopeLine(), label, "scope.lacks[" + (i + 1) + "]", "\"" + scope.lacks().get(i)
+                            + "\" is stated in the answer; a caveat would say the report lacks what the answer gives");
+                }
+            }
+        }
         if (scope != null && e.figures() != null && figures.isEmpty()) {
             for (Scope.Gives kind : scope.gives()) {
                 if (kind.isFigure()) {

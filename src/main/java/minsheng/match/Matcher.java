@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
+import minsheng.knowledge.Stated;
 import minsheng.knowledge.Vocabulary;
 
 /**
@@ -73,8 +74,9 @@ public final class Matcher {
             answerableByEntry.put(e.id(), Asked.answeredBy(e.figures(), e.answer()));
             // A caveat never says the report lacks what the answer itself states (`check` reports such a word).
             lacksByEntry.put(e.id(), e.declared().map(sc -> sc.lacks().stream()
+                    .filter(w -> !Stated.in(e.answer(), w))
                     .map(w -> normalizer.normalize(w).canonical().strip())
-                    .filter(w -> !w.isEmpty() && !answer.canonical().contains(w))
+                    .filter(w -> !w.isEmpty())
                     .toList()).orElse(List.of()));
         }
         this.index = new QuestionIndex(phrases, answers);

@@ -236,6 +236,36 @@ class KnowledgeCheckTest {
                 problemsAgainstArticle("valid"));
     }
 
+    /** The valid fixture with one declared lacks list on the urban jobs entry. */
+    private static Path lacking(Path dir, String lacks) throws IOException {
+        for (String name : List.of("employment.json", "synonyms.txt")) {
+            String text = java.nio.file.Files.readString(fixture("valid").resolve(name));
+            if (name.equals("employment.json")) {
+                text = text.replaceFirst("\"gives\": \\[\"count\"\\]\\}", "\"gives\": [\"count\"], \"lacks\": [" + lacks + "]}");
+            }
+            java.nio.file.Files.writeString(dir.resolve(name), text);
+        }
+        return dir;
+    }
+
+    @Test
+    void refusesALacksWordTheAnswerItselfStates(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        List<String> problems = KnowledgeLoader.check(lacking(dir, "\"完成年度目标\", \"分市\""), null).stream()
+                .map(Problem::toString).toList();
+        assertEquals(List.of("employment.json:46: entry employment.urban-new-jobs: scope.lacks[1]: \"完成年度目标\" is"
+                + " stated in the answer; a caveat would say the report lacks what the answer gives"), problems);
+    }
+
+    @Test
+    void refusesALacksWordTheCitedParagraphStatesAndNoAnswerGives(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        List<String> problems = KnowledgeLoader.check(lacking(dir, "\"达到年度目标\""),
+                Article.read(fixture("article.txt"))).stream().map(Problem::toString).toList();
+        assertTrue(problems.contains("employment.json: entry employment.urban-new-jobs: scope.lacks[1]: \"达到年度目标\""
+                + " is stated in paragraph 10 of the article and in no answer citing it; state it in an answer instead"),
+                problems.toString());
+    }
+
     @Test
     void loadingBrokenKnowledgeThrowsWithEveryProblem() {
         KnowledgeException e = assertThrows(KnowledgeException.class,
