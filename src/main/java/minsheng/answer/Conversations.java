@@ -26,8 +26,15 @@ public final class Conversations {
      * taken to ask (the standard question of a picked entry; null before the first), which a follow-up is read
      * against.
      */
-    record Context(List<Reply.Suggestion> offered, List<String> answered, String question) {
-        static final Context EMPTY = new Context(List.of(), List.of(), null);
+    record Context(List<Reply.Suggestion> offered, List<String> answered, String question, List<String> earlier) {
+        static final Context EMPTY = new Context(List.of(), List.of(), null, List.of());
+
+        /** The entries of the last two answers, each once, in the order given: what 「那两个加起来呢」 adds up. */
+        List<String> lastTwo() {
+            java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>(earlier);
+            ids.addAll(answered);
+            return answered.size() >= 2 ? answered : List.copyOf(ids);
+        }
     }
 
     /** Told of every reply before the channel sends it, e.g. to record what citizens could not get answered. */
@@ -76,6 +83,10 @@ public final class Conversations {
             // Small talk leaves the context as it was: 「谢谢」 between two questions does not break a follow-up.
             reply = current.note(Messages.get("conv.smalltalk." + SmallTalk.of(text).name().toLowerCase(Locale.ROOT),
                     "《" + current.knowledge().report().title() + "》"));
+        } else if (FollowUps.asksTheTotal(text) && context.lastTwo().size() >= 2) {
+            // 「那两个加起来呢」 after two answers: both again, and that the report gives no total.
+            reply = new Dialogue(current).total(context.lastTwo());
+            remember(chat, reply, context.question());
         } else {
             Story story = Story.read(message);
             Dialogue.Turn turn = new Dialogue(current).respond(new Story(SmallTalk.strip(story.question()),
@@ -126,7 +137,8 @@ public final class Conversations {
     }
 
     private void remember(String chat, Reply reply, String question) {
-        contexts.put(chat, new Context(pickable(reply), reply.entryIds(), question));
+        Context before = context(chat);
+        contexts.put(chat, new Context(pickable(reply), reply.entryIds(), question, before.answered()));
     }
 
     /**

@@ -43,6 +43,10 @@ final class Dialogue {
     private static final int OWN_WORDS = 4;
     /** A part this sure stands as a question of its own. */
     private static final double SURE = 0.5;
+    /** A story's best entry weighed this high, under the answer line, may still answer it (see respond). */
+    private static final double STORY_ANSWER_AT = 0.2;
+    /** ... when the story speaks of that entry this fully. */
+    private static final double STORY_SURE = 0.7;
     /** Below this share of what a story is about, an answer found in it is about something else. */
     private static final double STORY_SHARE = 0.35;
     /** An entry weighed this high is close enough to offer in place of one that cannot answer. */
@@ -86,6 +90,8 @@ final class Dialogue {
         String told = story.told();
         Turn best = null;
         double bestWeight = 0;
+        Turn toldBest = null;
+        double toldWeight = 0;
         List<String> readings = new ArrayList<>();
         story.context().forEach(c -> readings.add(story.withContext(c)));
         readings.add(told);
@@ -109,7 +115,22 @@ final class Dialogue {
                     bestWeight = w;
                     best = new Turn(asAsked(r.reply(), story.question()), remembered(r.reply(), read));
                 }
+            } else if (best == null && r.reason() == Match.Reason.NOT_COVERED && !r.reply().weighed().isEmpty()) {
+                // A story dilutes a question with words no stored question has: its best entry, weighed a little
+                // under the line, answers when the whole story speaks of that entry and of nothing else as much.
+                Reply.Weighed top = r.reply().weighed().get(0);
+                double share = snapshot.storyShare(told, top.entryId());
+                if (top.score() >= STORY_ANSWER_AT && share >= STORY_SURE && top.score() * share > toldWeight) {
+                    toldWeight = top.score() * share;
+                    toldBest = new Turn(asAsked(new Reply(Reply.Kind.ANSWER, List.of(top.entryId()), top.score(),
+                            "", List.of(), List.of(), List.of(), r.reply().weighed()), story.question()),
+                            knowledge.entry(top.entryId()).map(Entry::standardQuestion).orElse(read));
+                }
             }
+        }
+        // Never past a reason the question itself gives to decline (another year, a later time, a procedure).
+        if (best == null && toldBest != null && !whole(story.question()).declinesForAReason()) {
+            return toldBest;
         }
         // A question that names no subject, answered with an entry the story hardly speaks of, is answered about
         // something else (「那是哪年几月的事」 alone is anything with a date): the message read whole decides, as it
@@ -134,6 +155,14 @@ final class Dialogue {
             share = Math.max(share, snapshot.storyShare(told, id));
         }
         return reply.score() * share;
+    }
+
+    /** The answers of several entries in one reply, and that the report gives no total of them. */
+    Reply total(List<String> entryIds) {
+        List<Result> parts = entryIds.stream().flatMap(id -> snapshot.answer(id).stream())
+                .map(r -> new Result(r, Match.Reason.NONE)).toList();
+        Result combined = combine(entryIds, parts);
+        return noted(combined, Messages.get("conv.total.none")).reply();
     }
 
     /** An answer of one entry found through the story, with the caveat the question itself earns with it. */

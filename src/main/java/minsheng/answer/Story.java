@@ -50,6 +50,8 @@ record Story(String question, List<String> context) {
 
     /** Reads a message into its question and story. */
     static Story read(String message) {
+        // Read in simplified characters, as the engine reads it: 線上線下 is 线上线下 to the parts of a question.
+        message = Matcher.simplified(message);
         List<String> clauses = clauses(message);
         int end = clauses.size();
         while (end > 0 && courtesy(clauses.get(end - 1))) {
@@ -115,11 +117,11 @@ record Story(String question, List<String> context) {
     }
 
     private static boolean asks(String clause) {
-        return TwoParts.asks(Matcher.simplified(clause));
+        return TwoParts.asks(clause);
     }
 
     private static boolean courtesy(String clause) {
-        String folded = FollowUps.fold(Matcher.simplified(clause));
+        String folded = FollowUps.fold(clause);
         return SmallTalk.of(clause) != null || COURTESY.matcher(folded).matches();
     }
 

@@ -495,7 +495,7 @@ public final class Matcher {
         }
 
         double share(String entryId) {
-            return terms == null ? 1 : index.knownShare(terms, entryId, SOUND_DISCOUNT);
+            return terms == null ? 0 : index.knownShare(terms, entryId, SOUND_DISCOUNT);
         }
 
         private double best() {
@@ -523,6 +523,10 @@ public final class Matcher {
         }
     }
 
+    /**
+     * A question naming nothing but what it asks (「一个人一个月能领多少」) is about no entry: read alone, any figure
+     * would answer something else. A follow-up gives it the subject of the question before.
+     */
     private About about(TextNormalizer.Normalized question) {
         String subject = Subject.of(question.canonical());
         return new About(subject.isEmpty() ? null : index.analyze(new TextNormalizer.Normalized(subject, subject)));

@@ -274,6 +274,33 @@ class ConversationsTest {
     }
 
     @Test
+    void addsUpNothingWhenAskedForTheTotalOfTheLastTwoAnswers() {
+        say("城镇新增就业多少人");
+        say("农村劳动力转移就业多少人");
+        Reply total = say("那两个加起来呢");
+        assertEquals(List.of("employment.urban-new-jobs", "employment.rural-labor-transfer"), total.entryIds(),
+                total.text());
+        assertTrue(total.text().endsWith("没有把它们加在一起的数字，我不替报道相加。"), total.text());
+        assertFalse(total.text().contains("86.42"), total.text());
+    }
+
+    @Test
+    void readsATraditionalPairWordAsItsTwoSides() {
+        Reply r = say("線上線下培訓加起來一共多少人次");
+        assertEquals(Set.of("employment.online-training", "employment.offline-training"), Set.copyOf(r.entryIds()),
+                r.text());
+    }
+
+    @Test
+    void givesNoFigureToAQuestionThatNamesNothingButWhatItAsks() {
+        Reply r = say("一个人一个月能领多少");
+        assertEquals(Reply.Kind.DECLINE, r.kind(), r.text());
+        say("谁能领补充养老金");
+        Reply after = say("一个人一个月能领多少");
+        assertFalse(after.entryIds().contains("pension.retiree-raise"), after.text());
+    }
+
+    @Test
     void takesTheSubjectOfAQuestionThatNamesNoneFromTheStory() {
         Reply r = say("我看新闻说有个社会救助和保障标准跟物价上涨联动的机制，物价涨了会给困难的人发补贴，到底连续启动了几次");
         assertEquals(List.of("assistance.price-linkage"), r.entryIds(), r.text());
