@@ -89,8 +89,8 @@ public final class Conversations {
             remember(chat, reply, context.question());
         } else {
             Story story = Story.read(message);
-            Dialogue.Turn turn = new Dialogue(current).respond(new Story(SmallTalk.strip(story.question()),
-                    story.context()), context.question(), context.answered());
+            Dialogue.Turn turn = new Dialogue(current).respond(story.asking(SmallTalk.strip(story.question())),
+                    context.question(), context.answered());
             reply = turn.reply();
             remember(chat, reply, turn.question());
         }

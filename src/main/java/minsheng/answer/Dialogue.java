@@ -43,10 +43,11 @@ final class Dialogue {
     private static final int OWN_WORDS = 4;
     /** A part this sure stands as a question of its own. */
     private static final double SURE = 0.5;
-    /** A story's best entry weighed this high, under the answer line, may still answer it (see respond). */
-    private static final double STORY_ANSWER_AT = 0.2;
-    /** ... when the story speaks of that entry this fully. */
-    private static final double STORY_SURE = 0.7;
+    /**
+     * A question naming this much of its subject in the knowledge's own words (城镇新增就业, 残疾人两项补贴资金; not
+     * 完成目标, 纳入保障) names it in full (see Matcher#subjectWeight).
+     */
+    private static final double NAMED_IN_FULL = 15;
     /** Below this share of what a story is about, an answer found in it is about something else. */
     private static final double STORY_SHARE = 0.35;
     /** An entry weighed this high is close enough to offer in place of one that cannot answer. */
@@ -64,6 +65,12 @@ final class Dialogue {
      */
     private String lastText;
     private Reading lastReading;
+    /** Whether the texts matched now are a question read with a clause of its story (see respond(Story, …)). */
+    private boolean story;
+    /** That question, when they are. */
+    private String storyQuestion;
+    /** Marks a story's text in this message's maps. */
+    private static final String STORY = "\u0001";
 
     /** A text and the entries left out of its ceiling. */
     private record Bound(String text, Set<String> except) {}
@@ -82,7 +89,9 @@ final class Dialogue {
      */
     Turn respond(Story story, String previous, List<String> answered) {
         Turn alone = respond(story.question(), previous, answered);
-        if (story.context().isEmpty()) {
+        // A question that names its subject in full is answered as asked: the story is only its circumstance.
+        if (story.context().isEmpty() || alone.reply().kind() == Reply.Kind.ANSWER
+                && snapshot.subjectWeight(story.question()) >= NAMED_IN_FULL) {
             return alone;
         }
         // Each reading's answer is weighed by its score and by how far its entries speak of what the whole message
@@ -90,48 +99,26 @@ final class Dialogue {
         String told = story.told();
         Turn best = null;
         double bestWeight = 0;
-        Turn toldBest = null;
-        double toldWeight = 0;
         List<String> readings = new ArrayList<>();
         story.context().forEach(c -> readings.add(story.withContext(c)));
         readings.add(told);
+        this.story = true;
+        this.storyQuestion = story.question();
         if (alone.reply().kind() == Reply.Kind.ANSWER) {
             best = alone;
             bestWeight = weight(alone.reply(), told);
         }
-        if (Boolean.getBoolean("minsheng.debug")) {
-            System.err.println("ALONE " + story.question() + " -> " + alone.reply().kind() + " "
-                    + alone.reply().entryIds() + " " + alone.reply().score() + " w=" + bestWeight + " told=" + told);
-        }
         for (String read : readings) {
             Result r = whole(read);
-            if (Boolean.getBoolean("minsheng.debug")) {
-                System.err.println("READ " + read + " -> " + r.reply().kind() + " " + r.reply().entryIds() + " "
-                        + r.reply().score() + " w=" + (r.answers() ? weight(r.reply(), told) : 0));
-            }
             if (r.answers()) {
                 double w = weight(r.reply(), told);
                 if (w > bestWeight) {
                     bestWeight = w;
                     best = new Turn(asAsked(r.reply(), story.question()), remembered(r.reply(), read));
                 }
-            } else if (best == null && r.reason() == Match.Reason.NOT_COVERED && !r.reply().weighed().isEmpty()) {
-                // A story dilutes a question with words no stored question has: its best entry, weighed a little
-                // under the line, answers when the whole story speaks of that entry and of nothing else as much.
-                Reply.Weighed top = r.reply().weighed().get(0);
-                double share = snapshot.storyShare(told, top.entryId());
-                if (top.score() >= STORY_ANSWER_AT && share >= STORY_SURE && top.score() * share > toldWeight) {
-                    toldWeight = top.score() * share;
-                    toldBest = new Turn(asAsked(new Reply(Reply.Kind.ANSWER, List.of(top.entryId()), top.score(),
-                            "", List.of(), List.of(), List.of(), r.reply().weighed()), story.question()),
-                            knowledge.entry(top.entryId()).map(Entry::standardQuestion).orElse(read));
-                }
             }
         }
-        // Never past a reason the question itself gives to decline (another year, a later time, a procedure).
-        if (best == null && toldBest != null && !whole(story.question()).declinesForAReason()) {
-            return toldBest;
-        }
+        this.story = false;
         // A question that names no subject, answered with an entry the story hardly speaks of, is answered about
         // something else (「那是哪年几月的事」 alone is anything with a date): the message read whole decides, as it
         // did before stories were read apart.
@@ -542,19 +529,28 @@ final class Dialogue {
 
     /** The most a match of {@code text} could score an entry outside {@code except}, worked out without matching it. */
     private double ceiling(String text, Set<String> except) {
-        return ceilings.computeIfAbsent(new Bound(text, except), b -> snapshot.ceiling(text, except, () -> {
-            if (!text.equals(lastText)) {
-                lastText = text;
-                lastReading = snapshot.read(text);
+        String key = key(text);
+        return ceilings.computeIfAbsent(new Bound(key, except), b -> snapshot.ceiling(text, except, () -> {
+            if (!key.equals(lastText)) {
+                lastText = key;
+                lastReading = story ? snapshot.readStory(text, storyQuestion) : snapshot.read(text);
             }
             return lastReading;
-        }));
+        }, !story));
+    }
+
+    /** A text as the maps of this message know it: read as part of a story, it is weighed apart. */
+    private String key(String text) {
+        return story ? STORY + text : text;
     }
 
     private Result match(String text) {
-        return matched.computeIfAbsent(text, t -> {
-            // The cached reply with the engine's reason, matched once.
-            Snapshot.Verdict v = t.equals(lastText) ? snapshot.verdict(t, lastReading) : snapshot.verdict(t);
+        return matched.computeIfAbsent(key(text), k -> {
+            String t = text;
+            // The cached reply with the engine's reason, matched once; a story's reading is weighed apart.
+            Snapshot.Verdict v = story ? snapshot.storyVerdict(t, k.equals(lastText) ? lastReading
+                    : snapshot.readStory(t, storyQuestion))
+                    : k.equals(lastText) ? snapshot.verdict(t, lastReading) : snapshot.verdict(t);
             Reply r = v.reply();
             Result result = new Result(r, v.reason());
             // A city question answered with a countryside figure (or the reverse) is a wrong figure, however alike

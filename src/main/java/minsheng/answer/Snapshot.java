@@ -110,9 +110,25 @@ public final class Snapshot {
      * entry exceeds; otherwise the question is read ({@code reading}, from {@link #read}) and bounded.
      */
     double ceiling(String question, Set<String> except, Supplier<Reading> reading) {
+        return ceiling(question, except, reading, true);
+    }
+
+    /** {@link #ceiling}, looking up the reply cache only when {@code cached} (a story's reading is weighed apart). */
+    double ceiling(String question, Set<String> except, Supplier<Reading> reading, boolean cached) {
         String q = question == null ? "" : question.strip();
-        Verdict known = q.isEmpty() ? null : replies.getIfPresent(q);
+        Verdict known = q.isEmpty() || !cached ? null : replies.getIfPresent(q);
         return known != null ? known.reply().score() : matcher.ceiling(reading.get(), except);
+    }
+
+    /** A question read with a clause of its story, {@code told} (see {@link Matcher#readStory}); not cached. */
+    Reading readStory(String told, String question) {
+        return matcher.readStory(told == null ? "" : told.strip(), question);
+    }
+
+    /** The verdict on a question read with a clause of its story; not cached, as stories are seldom asked twice. */
+    Verdict storyVerdict(String question, Reading reading) {
+        String q = question == null ? "" : question.strip();
+        return q.isEmpty() ? verdictOf(q) : verdictOf(q, matcher.match(reading));
     }
 
     /** As {@link #verdict(String)}, for a question already read by {@link #read}. */
@@ -128,6 +144,11 @@ public final class Snapshot {
         String q = question == null ? "" : question.strip();
         Match match = matcher.match(q);
         return new Explained(q.isEmpty() ? responder.empty() : responder.reply(match), match);
+    }
+
+    /** How much a question names what it is about (see {@link Matcher#subjectWeight}). */
+    double subjectWeight(String question) {
+        return matcher.subjectWeight(question);
     }
 
     /** Whether a question names what it is about (see {@link Matcher#namesItsSubject}). */

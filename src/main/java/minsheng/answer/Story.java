@@ -16,9 +16,10 @@ import minsheng.match.Matcher;
  * {@value #MAX_CONTEXT} clauses of story next to it are kept.
  *
  * @param question the clauses that ask, in order, as written; the whole message when it is one clause
- * @param context  the story's clauses, the one nearest the question first
+ * @param context  the story's clauses, the one nearest the question first: those told before it, then after it
+ * @param before   how many of {@code context} are told before the question
  */
-record Story(String question, List<String> context) {
+record Story(String question, List<String> context, int before) {
 
     /** Characters of one reading the engine matches (Matcher.MAX_MATCHED). */
     static final int MAX_READ = 200;
@@ -45,7 +46,7 @@ record Story(String question, List<String> context) {
 
     /** The message as one question, with no story around it. */
     static Story plain(String message) {
-        return new Story(tail(message.strip(), MAX_READ), List.of());
+        return new Story(tail(message.strip(), MAX_READ), List.of(), 0);
     }
 
     /** Reads a message into its question and story. */
@@ -80,23 +81,29 @@ record Story(String question, List<String> context) {
         for (int i = first - 1; i >= 0 && context.size() < MAX_CONTEXT; i--) {
             context.add(clauses.get(i));
         }
+        int before = context.size();
         // What follows the question (「我好拿数据给老头看」) is context too, after what comes before it.
         for (int i = last + 1; i < end && context.size() < MAX_CONTEXT; i++) {
             context.add(clauses.get(i));
         }
-        return new Story(question, context);
+        return new Story(question, context, before);
+    }
+
+    /** The same story around another wording of its question. */
+    Story asking(String other) {
+        return new Story(other, context, before);
     }
 
     /** The whole story and its question as one reading: the question, and as much of the story before it as fits. */
     String told() {
-        StringBuilder before = new StringBuilder();
-        for (String clause : context) {
-            if (before.length() + clause.length() + question.length() > MAX_READ) {
+        StringBuilder told = new StringBuilder();
+        for (String clause : context.subList(0, before)) {
+            if (told.length() + clause.length() + question.length() > MAX_READ) {
                 break;
             }
-            before.insert(0, clause + "，");
+            told.insert(0, clause + "，");
         }
-        return before + question;
+        return told + question;
     }
 
     /** The question read with one clause of its story before it, kept within one reading. */

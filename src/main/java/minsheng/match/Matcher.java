@@ -177,6 +177,17 @@ public final class Matcher {
     }
 
     /**
+     * Reads a question put together with a clause of the citizen's story ({@code told}): the story's words the
+     * knowledge never uses (同事, 待产包, 送外卖) say nothing about which entry is meant, and are not let dilute every
+     * entry's closeness; the question's own such words still count.
+     */
+    public Reading readStory(String told, String question) {
+        String base = TextNormalizer.base(matched(told));
+        TextNormalizer.Normalized text = normalizer.normalizeBase(base);
+        return new Reading(base, text, index.analyze(text, normalizer.normalize(matched(question))));
+    }
+
+    /**
      * The most {@link #match} could score an entry outside {@code except} for this question: no match of it ranks
      * such an entry first (answers it, offers it first) with a higher score. Costs no search: every stored question
      * is weighed as if the search had handed it over, the same way to the last bit, so the ceiling is never below
@@ -212,8 +223,17 @@ public final class Matcher {
      * asking (「那是哪年几月的事」, 「一共多少人」): a question that does not can only be read with what came before.
      */
     public boolean namesItsSubject(String question) {
+        return subjectWeight(question) > 0;
+    }
+
+    /**
+     * How much a question names what it is about in the knowledge's own words: the weight of its subject's words
+     * the knowledge uses (pairs and longer). 0 for 「那是哪年几月的事」; little for 「完成目标百分之多少」; much for
+     * 「下拨了多少残疾人两项补贴资金」.
+     */
+    public double subjectWeight(String question) {
         String subject = Subject.of(normalizer.normalize(question).canonical());
-        return !subject.isEmpty() && index.knowsAWord(index.analyze(new TextNormalizer.Normalized(subject, subject)));
+        return subject.isEmpty() ? 0 : index.knownWords(index.analyze(new TextNormalizer.Normalized(subject, subject)));
     }
 
     /**
@@ -224,7 +244,7 @@ public final class Matcher {
     public double storyShare(String text, String entryId) {
         String subject = Subject.of(normalizer.normalize(text).canonical(), true);
         return subject.isEmpty() ? 1 : index.knownShare(index.analyze(new TextNormalizer.Normalized(subject, subject)),
-                entryId, SOUND_DISCOUNT);
+                entryId, SOUND_DISCOUNT, UNKNOWN_WEIGHT);
     }
 
     /** The match of a question already read (by {@link #read}, for this matcher). */
@@ -469,6 +489,8 @@ public final class Matcher {
         return new Match(Match.Outcome.DECLINE, reason, candidates(ranked), candidates(said));
     }
 
+    /** What a word of the subject the knowledge never uses counts, against its full weight (see knownShare). */
+    private static final double UNKNOWN_WEIGHT = 0.25;
     /** Below this share of the question's subject an entry is about something else. */
     private static final double ABOUT_AT = 0.35;
     /**
@@ -477,8 +499,10 @@ public final class Matcher {
      * supplementary pension's, and the retirees' 养老金 only shares a word of it.
      */
     private static final double NEARLY_ALL = 0.6;
-    private static final double ALL_AT = 0.9;
+    private static final double ALL_AT = 0.75;
     private static final double BEHIND = 0.6;
+    /** An entry this close to the one speaking most of a subject is named among what the report says of it. */
+    private static final double NAMED_AT = 0.9;
     /** Most entries named as what the report says about a subject. */
     private static final int MAX_NAMED = 3;
 
@@ -495,7 +519,7 @@ public final class Matcher {
         }
 
         double share(String entryId) {
-            return terms == null ? 0 : index.knownShare(terms, entryId, SOUND_DISCOUNT);
+            return terms == null ? 0 : index.knownShare(terms, entryId, SOUND_DISCOUNT, UNKNOWN_WEIGHT);
         }
 
         private double best() {
@@ -518,7 +542,7 @@ public final class Matcher {
             if (terms == null) {
                 return List.of();
             }
-            return ranked.stream().filter(s -> s.score() > 0 && share(s.entry().id()) >= ALL_AT * best()
+            return ranked.stream().filter(s -> s.score() > 0 && share(s.entry().id()) >= NAMED_AT * best()
                     && best() >= NEARLY_ALL).limit(MAX_NAMED).toList();
         }
     }

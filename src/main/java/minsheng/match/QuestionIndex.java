@@ -63,12 +63,28 @@ final class QuestionIndex {
     static final class TermSet {
         private final Terms text;
         private final Terms pinyin;
+        /**
+         * For a question read with a clause of its story: the weight of the question's own words the knowledge never
+         * uses, by characters and by sound. The story's such words tell nothing and take nothing away; the
+         * question's still count against every entry (「能自己停药不」 is not about a price however 波立维 is named).
+         * Null for a text read on its own, whose every word counts.
+         */
+        private final double[] unknownAsked;
         private Weighed textWeighed;
         private Weighed pinyinWeighed;
 
-        private TermSet(Terms text, Terms pinyin) {
+        private TermSet(Terms text, Terms pinyin, double[] unknownAsked) {
             this.text = text;
             this.pinyin = pinyin;
+            this.unknownAsked = unknownAsked;
+        }
+
+        private double textWeight() {
+            return unknownAsked == null ? text.total() : text.known() + unknownAsked[0];
+        }
+
+        private double soundWeight() {
+            return unknownAsked == null ? pinyin.total() : pinyin.known() + unknownAsked[1];
         }
 
         boolean isEmpty() {
@@ -509,7 +525,19 @@ final class QuestionIndex {
     }
 
     TermSet analyze(TextNormalizer.Normalized text) {
-        return new TermSet(textField.query(terms(TEXT, text.canonical())), pinyinField.query(soundTerms(text)));
+        return new TermSet(textField.query(terms(TEXT, text.canonical())), pinyinField.query(soundTerms(text)), null);
+    }
+
+    /**
+     * A question read with a clause of the citizen's story ({@code text} holds both): weighed by the words the
+     * knowledge uses and the question's own words it does not; the story's other words say nothing about which
+     * entry is meant.
+     */
+    TermSet analyze(TextNormalizer.Normalized text, TextNormalizer.Normalized question) {
+        Terms asked = textField.query(terms(TEXT, question.canonical()));
+        Terms askedSound = pinyinField.query(soundTerms(question));
+        return new TermSet(textField.query(terms(TEXT, text.canonical())), pinyinField.query(soundTerms(text)),
+                new double[] {asked.total() - asked.known(), askedSound.total() - askedSound.known()});
     }
 
     private Set<String> soundTerms(TextNormalizer.Normalized text) {
@@ -616,8 +644,8 @@ final class QuestionIndex {
 
     Overlap overlap(TermSet query, int ord) {
         weigh(query);
-        return new Overlap(query.textWeighed.docs()[ord], query.text.total(), textField.docWeights[ord],
-                query.pinyinWeighed.docs()[ord], query.pinyin.total(), pinyinField.docWeights[ord]);
+        return new Overlap(query.textWeighed.docs()[ord], query.textWeight(), textField.docWeights[ord],
+                query.pinyinWeighed.docs()[ord], query.soundWeight(), pinyinField.docWeights[ord]);
     }
 
     /**
@@ -646,32 +674,41 @@ final class QuestionIndex {
     Overlap explained(TermSet query, String entryId) {
         weigh(query);
         int e = entries.get(entryId);
-        return new Overlap(query.textWeighed.entries()[e], query.text.total(), textField.entryWeights[e],
-                query.pinyinWeighed.entries()[e], query.pinyin.total(), pinyinField.entryWeights[e]);
+        return new Overlap(query.textWeighed.entries()[e], query.textWeight(), textField.entryWeights[e],
+                query.pinyinWeighed.entries()[e], query.soundWeight(), pinyinField.entryWeights[e]);
     }
 
     /**
-     * The share of the query's weight that the knowledge uses somewhere and an entry's vocabulary holds, by
-     * characters or (discounted) by sound: how far the entry speaks of what the query names. Words the knowledge never
-     * uses tell nothing about which entry is meant (老丈人 in 「我老丈人要装心脏支架」) and are left out. A query
-     * whose words the knowledge uses none of (「iPhone」) is about nothing any entry speaks of: 0 for every entry.
+     * The share of the query's weight an entry's vocabulary holds, by characters or (discounted) by sound: how far
+     * the entry speaks of what the query names. Words the knowledge never uses tell little about which entry is meant
+     * (老丈人 in 「我老丈人要装心脏支架」), so they count at {@code unknown} of their weight; a query made mostly of
+     * them (「有没有新消息」: only 新 is known) is about nothing any entry speaks of.
      */
-    double knownShare(TermSet query, String entryId, double soundDiscount) {
+    double knownShare(TermSet query, String entryId, double soundDiscount, double unknown) {
         weigh(query);
         int e = entries.get(entryId);
-        double text = query.text.known() <= 0 ? 0 : query.textWeighed.entries()[e] / query.text.known();
-        double sound = query.pinyin.known() <= 0 ? 0 : query.pinyinWeighed.entries()[e] / query.pinyin.known();
+        double text = share(query.textWeighed.entries()[e], query.text.known(), query.text.total(), unknown);
+        double sound = share(query.pinyinWeighed.entries()[e], query.pinyin.known(), query.pinyin.total(), unknown);
         return Math.max(text, soundDiscount * sound);
     }
 
-    /** Whether the knowledge uses a word of the query longer than one character (a pair, or a word in letters). */
-    boolean knowsAWord(TermSet query) {
+    private static double share(double shared, double known, double total, double unknown) {
+        double whole = known + unknown * (total - known);
+        return known <= 0 || whole <= 0 ? 0 : shared / whole;
+    }
+
+    /**
+     * The weight of the query's words longer than one character (pairs, words in letters) that the knowledge uses:
+     * how much it names in the knowledge's own words.
+     */
+    double knownWords(TermSet query) {
+        double weight = 0;
         for (int i = 0; i < query.text.ids().length; i++) {
-            if (query.text.ids()[i] >= 0 && !query.text.units()[i]) {
-                return true;
+            if (query.text.ids()[i] >= 0 && !query.text.units()[i] && query.text.counted()[i]) {
+                weight += query.text.weights()[i];
             }
         }
-        return false;
+        return weight;
     }
 
     /**
