@@ -48,6 +48,10 @@ final class Dialogue {
      * 完成目标, 纳入保障) names it in full (see Matcher#subjectWeight).
      */
     private static final double NAMED_IN_FULL = 15;
+    /** A story's answer speaks of the story at least 1/{@value #STORY_LEAD} as much as the entry speaking of it most. */
+    private static final double STORY_LEAD = 1.5;
+    /** A clause 「这个」 points back at is about something the report never speaks of below this share of known words. */
+    private static final double POINTED_KNOWN = 0.4;
     /** Below this share of what a story is about, an answer found in it is about something else. */
     private static final double STORY_SHARE = 0.35;
     /** An entry weighed this high is close enough to offer in place of one that cannot answer. */
@@ -108,17 +112,30 @@ final class Dialogue {
             best = alone;
             bestWeight = weight(alone.reply(), told);
         }
+        double leader = -1;
         for (String read : readings) {
             Result r = whole(read);
             if (r.answers()) {
                 double w = weight(r.reply(), told);
-                if (w > bestWeight) {
+                if (w > bestWeight && leader < 0) {
+                    leader = snapshot.storyLeader(told);
+                }
+                // Found through a clause of the story, an entry must be near the one the whole story speaks of
+                // most: 「吕梁山护工去日本……要啥条件，年龄有没有限制」 is about the carers, not the pension's ages.
+                if (w > bestWeight && w / r.reply().score() * STORY_LEAD >= leader) {
                     bestWeight = w;
                     best = new Turn(asAsked(r.reply(), story.question()), remembered(r.reply(), read));
                 }
             }
         }
         this.story = false;
+        // 「这个」 pointing at something the report never speaks of (「他还吃着阿托伐他汀，这个集采以后多少钱一盒」)
+        // is not answered with whatever else the words fit.
+        if (story.before() > 0 && FollowUps.pointsBack(story.question())
+                && snapshot.knownShare(story.context().get(0)) < POINTED_KNOWN) {
+            return new Turn(decline(Messages.get("decline.intro", "《" + knowledge.report().title() + "》")),
+                    story.question());
+        }
         // A question that names no subject, answered with an entry the story hardly speaks of, is answered about
         // something else (「那是哪年几月的事」 alone is anything with a date): the message read whole decides, as it
         // did before stories were read apart.
@@ -312,9 +329,12 @@ final class Dialogue {
      * more surely than the clause as written ({@code result}); null otherwise.
      */
     private Result goesOn(String on, Result result) {
+        if (on == null) {
+            return null;
+        }
         // Taken only over a weaker answer: a reading of one question (no split) whose ceiling is not above the
         // clause's own answer is never matched.
-        if (on == null || result.answers() && !matched.containsKey(on) && TwoParts.splits(on).isEmpty()
+        if (result.answers() && !matched.containsKey(key(on)) && TwoParts.splits(on).isEmpty()
                 && ceiling(on, Set.of()) <= result.reply().score()) {
             return null;
         }
@@ -430,7 +450,7 @@ final class Dialogue {
             String second = split.parts().get(1);
             // Not asked for each, a split stands only on two parts answering surely: a part whose ceiling rules that
             // out is never matched (most splits of a long 和 clause, 「药品和耗材集采试点推进得咋样」).
-            if (!each && !matched.containsKey(second)
+            if (!each && !matched.containsKey(key(second))
                     && !couldWin(ceiling(second, Set.of()), plain, bestScore)) {
                 continue;
             }
@@ -445,7 +465,7 @@ final class Dialogue {
             }
             // The first part counts only when it answers another entry than the second (and then the split scores
             // the lower of the two).
-            if (!each && !matched.containsKey(first) && !couldWin(Math.min(b.reply().score(), ceiling(first,
+            if (!each && !matched.containsKey(key(first)) && !couldWin(Math.min(b.reply().score(), ceiling(first,
                     b.reply().entryIds().size() == 1 ? Set.copyOf(b.reply().entryIds()) : Set.of())), plain,
                     bestScore)) {
                 continue;

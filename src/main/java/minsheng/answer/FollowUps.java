@@ -40,7 +40,7 @@ final class FollowUps {
      */
     static final WordList MEASURE_WORDS = new WordList(
             "多少钱|多少人|多少|几个|几次|几|哪些人|哪些|哪里|哪儿|哪个|哪天|哪年|在哪|哪|什么时候|什么人|什么|怎么样|怎样|咋样|"
-            + "多会儿|多咱|啥时候|啥时|几时|甚时候|一个人|一个月|每个月|每月|每个人|每人|每年|一年|平均|人均|"
+            + "多会儿|多咱|啥时候|啥时|几时|甚时候|一个人|一个月|每个月|每月|每个人|每人|每年|平均|人均|"
             + "怎么|如何|谁|何时|时候|地方|费用|花费|花了|花|钱|人数|人次|人|次|个|例|名|元|万|受益|惠及|覆盖|对象|范围|"
             + "标准|比例|多大|多长|具体|情况|有|是|的|了|都|还|也|又|再|呢|吗|啊|呀|吧|嘛|共|一共|总共|查|在|发|给|用|能|会|"
             + "被|到|要|去|做|办|那么|那|这|它|他们|她们|这些|那些|其中|该|项|些|问|说|分别|各自|各|领到|拿到|领了|领|"
@@ -175,6 +175,11 @@ final class FollowUps {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether a message points back at something said before it (这个, 那些, 它): its subject is there. */
+    static boolean pointsBack(String message) {
+        return ANAPHOR.matcher(fold(message)).find();
     }
 
     /** A follow-up asking what the figures just given add up to, naming nothing of its own: 「那两个加起来呢」. */

@@ -91,6 +91,7 @@ final class Responder {
             case RAISE -> Messages.get("trust.caveat.raise");
             case DATE -> Messages.get("trust.caveat.date");
             case RANK -> Messages.get("trust.caveat.rank");
+            case FIGURE -> Messages.get("trust.caveat.figure");
             case COMPARISON -> Messages.get("trust.caveat.comparison");
             case NOW -> Messages.get("trust.caveat.now.choice", caveat.period());
             case PREMISE -> Messages.get("trust.caveat.premise", caveat.asked());

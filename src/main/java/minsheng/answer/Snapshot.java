@@ -146,6 +146,16 @@ public final class Snapshot {
         return new Explained(q.isEmpty() ? responder.empty() : responder.reply(match), match);
     }
 
+    /** The most any entry speaks of what a story is about (see {@link Matcher#storyShare}). */
+    double storyLeader(String text) {
+        return knowledge.entries().stream().mapToDouble(e -> matcher.storyShare(text, e.id())).max().orElse(0);
+    }
+
+    /** How much of what a text is about the knowledge has words for (see {@link Matcher#knownShare}). */
+    double knownShare(String text) {
+        return matcher.knownShare(text);
+    }
+
     /** How much a question names what it is about (see {@link Matcher#subjectWeight}). */
     double subjectWeight(String question) {
         return matcher.subjectWeight(question);

@@ -15,15 +15,23 @@ import java.util.regex.Pattern;
 enum Asked {
     // Cues are read on normalized text: synonyms are canonical (价格, 贵不贵 → 多少钱; 百分之几 → 比例) and numbers
     // are digits (一个月 → 1个月).
-    MONEY(new WordList("多少钱|多少元|几元|多少亿|几亿|多少万元|收费|费用|工资|薪水|收入|挣多少|赚多少|学费|交多少|票价")::in,
+    MONEY(new WordList("多少钱|多少元|几元|多少亿|几亿|多少万元|收费|费用|工资|薪水|收入|挣多少|赚多少|学费|交多少|票价"
+            + "|资金有多少|资金多少|资金是多少|经费|花了多少|花多少|花费|投入了多少|投入多少|投了多少|拨了多少|下拨了多少")::in,
             Pattern.compile("元")),
     PERCENT(new WordList("比例|%|百分|率")::in, Pattern.compile("%")),
     // 几号线 asks which metro line, not a day.
     DATE(new ScopeCheck.Cue("什么时候|几月|几号(?!线)|哪天|哪一天|哪年|哪一年|何时|日期", "什几哪何日")::in,
             Pattern.compile("\\d+[年月日]")),
     /** How many of something: answered only by a counted figure, never by a bare year. */
-    COUNT(new ScopeCheck.Cue("多少(个|所|台|次|趟|名|位|对|例|户|人|家|项|种|批|万)|几(所|台|次|趟|名|位|对|例|户|家|项|批)",
+    COUNT(new ScopeCheck.Cue("多少(个|所|台|次|趟|位|对|例|户|家|项|种|批|万(?!人|名))|几(所|台|次|趟|位|对|例|户|家|项|批)",
             "多几")::in, Pattern.compile("\\d(万|亿)?(余)?(人|名|个|所|台|对|例|次|户|万)")),
+    /**
+     * How many people: answered only by a count of people (人, 名, 人次, and the pairs and cases people are counted
+     * in), never by a count of trades or places (「民航的培训了多少人」 is not 150余个工种).
+     */
+    PEOPLE(new ScopeCheck.Cue("多少(万)?(人|名)|几(万)?(个)?(人|名)", "多几")::in,
+            Pattern.compile("\\d(万|亿)?(余|多)?(名|人|对|例|户|劳动力|孕妇|老人|老年|学生|儿童|孩子|孤儿|残疾人|新人|对象"
+                    + "|妇女|居民|退休|职工|学员|护工)")),
     /** So much per person or per month: answered only where the answer itself speaks per head or per period. */
     PER_HEAD(new WordList("每人|每月|每个月|1个月|每年|人均|月均")::in, Pattern.compile("每|人均|月均"));
 
@@ -39,8 +47,10 @@ enum Asked {
     /** The kinds a normalized question asks for; usually none. */
     static Set<Asked> in(String normalizedQuestion) {
         Set<Asked> out = EnumSet.noneOf(Asked.class);
+        // A filler word passed over leaves a space: 「花了多少」 is read 「花 多少」, and is still 「花多少」.
+        String joined = normalizedQuestion.indexOf(' ') < 0 ? normalizedQuestion : normalizedQuestion.replace(" ", "");
         for (Asked a : values()) {
-            if (a.cue.test(normalizedQuestion)) {
+            if (a.cue.test(joined)) {
                 out.add(a);
             }
         }
@@ -51,7 +61,9 @@ enum Asked {
     static Set<Asked> answeredBy(List<String> figures, String answer) {
         Set<Asked> out = EnumSet.noneOf(Asked.class);
         for (Asked a : values()) {
-            boolean found = a == PER_HEAD
+            // Per head and people are read in the answer's words: 54.89万名残疾人 counts people, the figure 54.89万
+            // alone does not say so.
+            boolean found = a == PER_HEAD || a == PEOPLE
                     ? !figures.isEmpty() && a.figure.matcher(answer).find()
                     : figures.stream().anyMatch(f -> a.figure.matcher(f).find());
             if (found) {

@@ -24,6 +24,8 @@ public record Caveat(Kind kind, String asked, String place, String period) {
         RAISE,
         /** A month or day where the entry gives at most a year. */
         DATE,
+        /** Any figure at all, where the entry answers in words only (「困境儿童有多少」 to a policy). */
+        FIGURE,
         /** A rank the entry does not give. */
         RANK,
         /** A comparison the entry does not make. */

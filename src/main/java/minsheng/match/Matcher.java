@@ -30,6 +30,8 @@ public final class Matcher {
 
     /** Documents BM25 hands over to be weighed. */
     private static final int CANDIDATE_DOCS = 200;
+    /** A story's reading is answered from this share of the usual lines (see storyThresholds). */
+    private static final double STORY_LINES = 0.8;
     /** Characters of a message that are matched; far above any question in the development sets (under 60). */
     static final int MAX_MATCHED = 200;
     /** Most suggestions offered at once. */
@@ -42,6 +44,8 @@ public final class Matcher {
 
     private final KnowledgeBase knowledge;
     private final Thresholds thresholds;
+    /** The lines for a question read with a clause of its story: {@value #STORY_LINES} of the others. */
+    private final Thresholds storyThresholds;
     private final TextNormalizer normalizer;
     private final QuestionIndex index;
     private final List<String> outOfScope;
@@ -56,6 +60,8 @@ public final class Matcher {
     private Matcher(KnowledgeBase knowledge, Thresholds thresholds) {
         this.knowledge = knowledge;
         this.thresholds = thresholds;
+        this.storyThresholds = new Thresholds(STORY_LINES * thresholds.answerAt(), STORY_LINES * thresholds.suggestAt(),
+                thresholds.margin(), thresholds.alikeRatio());
         this.normalizer = new TextNormalizer(knowledge.vocabulary());
         List<QuestionIndex.Phrase> phrases = new ArrayList<>();
         Map<String, TextNormalizer.Normalized> answers = new HashMap<>();
@@ -161,11 +167,14 @@ public final class Matcher {
         private final String base;
         private final TextNormalizer.Normalized text;
         private final QuestionIndex.TermSet terms;
+        /** Read with a clause of the citizen's story (see readStory). */
+        private final boolean story;
 
-        private Reading(String base, TextNormalizer.Normalized text, QuestionIndex.TermSet terms) {
+        private Reading(String base, TextNormalizer.Normalized text, QuestionIndex.TermSet terms, boolean story) {
             this.base = base;
             this.text = text;
             this.terms = terms;
+            this.story = story;
         }
     }
 
@@ -173,7 +182,7 @@ public final class Matcher {
     public Reading read(String question) {
         String base = TextNormalizer.base(matched(question));
         TextNormalizer.Normalized text = normalizer.normalizeBase(base);
-        return new Reading(base, text, index.analyze(text));
+        return new Reading(base, text, index.analyze(text), false);
     }
 
     /**
@@ -184,7 +193,7 @@ public final class Matcher {
     public Reading readStory(String told, String question) {
         String base = TextNormalizer.base(matched(told));
         TextNormalizer.Normalized text = normalizer.normalizeBase(base);
-        return new Reading(base, text, index.analyze(text, normalizer.normalize(matched(question))));
+        return new Reading(base, text, index.analyze(text, normalizer.normalize(matched(question))), true);
     }
 
     /**
@@ -237,6 +246,15 @@ public final class Matcher {
     }
 
     /**
+     * The share of what a text is about (its {@link Subject}, places kept) that the knowledge has words for, 0–1:
+     * low for 「他还一直吃着阿托伐他汀降血脂」, a drug the report never names; 1 for a text naming nothing.
+     */
+    public double knownShare(String text) {
+        String subject = Subject.of(normalizer.normalize(text).canonical(), true);
+        return subject.isEmpty() ? 1 : index.knownFraction(index.analyze(new TextNormalizer.Normalized(subject, subject)));
+    }
+
+    /**
      * How far an entry speaks of what a story is about (its {@link Subject}, places included): the share of the
      * subject's words that the knowledge uses and the entry's vocabulary holds, 0–1; 1 for a text that names
      * nothing but what it asks.
@@ -249,6 +267,9 @@ public final class Matcher {
 
     /** The match of a question already read (by {@link #read}, for this matcher). */
     public Match match(Reading reading) {
+        // A question read with its story is measured against a lower line: the story's known words (说, 现在) still
+        // thin out every entry's closeness; what it may answer is held by the subject and the story alike.
+        Thresholds t = reading.story ? storyThresholds : thresholds;
         String base = reading.base;
         TextNormalizer.Normalized text = reading.text;
         // What the question asks for (a time, a place, yes or no) is read with its filler words kept.
@@ -286,19 +307,19 @@ public final class Matcher {
         // retirees' pension raise shares 每月 and 多少钱 with 「低保一个月给多少钱」, and is not about 低保.
         About about = about(text);
         List<Scored> ranked = all.stream().filter(s -> about.agrees(s.entry().id())).toList();
-        if (!all.isEmpty() && all.get(0).score() >= thresholds.suggestAt()
-                && (ranked.isEmpty() || ranked.get(0).score() < thresholds.suggestAt())) {
+        if (!all.isEmpty() && all.get(0).score() >= t.suggestAt()
+                && (ranked.isEmpty() || ranked.get(0).score() < t.suggestAt())) {
             return decline(Match.Reason.OTHER_SUBJECT, all, about.onSubject(all));
         }
         if (!ranked.isEmpty() && outOfScope(text, ranked.get(0).entry().id())) {
             return decline(Match.Reason.OUT_OF_SCOPE, all);
         }
         // The report describes its own year: it cannot say what comes next, whatever entry the words are about.
-        if (!ranked.isEmpty() && ranked.get(0).score() >= thresholds.suggestAt()
+        if (!ranked.isEmpty() && ranked.get(0).score() >= t.suggestAt()
                 && ScopeCheck.asksLater(asking, ranked.get(0).entry())) {
             return decline(Match.Reason.LATER, all);
         }
-        if (ranked.isEmpty() || !(ranked.get(0).score() >= thresholds.suggestAt())) {
+        if (ranked.isEmpty() || !(ranked.get(0).score() >= t.suggestAt())) {
             // Nothing scores enough to be offered, whatever could answer: what the question asks for is not read.
             return decline(Match.Reason.NOT_COVERED, all);
         }
@@ -317,7 +338,7 @@ public final class Matcher {
         if (topGap != Match.Reason.NONE) {
             return decline(topGap, all, topGap == Match.Reason.FIGURE_NOT_STATED ? about.onSubject(ranked) : List.of());
         }
-        Match decided = decide(all, answerable(ranked, topGap, asking, askedYears, asked));
+        Match decided = decide(all, answerable(ranked, topGap, asking, askedYears, asked, t), t);
         if (decided.outcome() == Match.Outcome.DECLINE) {
             return decided;
         }
@@ -407,7 +428,7 @@ public final class Matcher {
      * at; {@code topGap} is the first entry's gap when already known.
      */
     private List<Scored> answerable(List<Scored> ranked, Match.Reason topGap, ScopeCheck.Asking asking,
-                                    Set<String> askedYears, Set<Asked> asked) {
+                                    Set<String> askedYears, Set<Asked> asked, Thresholds thresholds) {
         List<Scored> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
             Scored s = ranked.get(i);
@@ -452,7 +473,7 @@ public final class Matcher {
     }
 
     /** Answers, offers or declines among the entries that can answer; {@code all} is kept for diagnostics. */
-    private Match decide(List<Scored> all, List<Scored> ranked) {
+    private Match decide(List<Scored> all, List<Scored> ranked, Thresholds thresholds) {
         if (ranked.isEmpty() || ranked.get(0).score() < thresholds.suggestAt()) {
             return decline(Match.Reason.NOT_COVERED, all);
         }

@@ -692,6 +692,11 @@ final class QuestionIndex {
         return Math.max(text, soundDiscount * sound);
     }
 
+    /** The share of the query's weight (by characters) that the knowledge uses at all. */
+    double knownFraction(TermSet query) {
+        return query.text.total() <= 0 ? 1 : query.text.known() / query.text.total();
+    }
+
     private static double share(double shared, double known, double total, double unknown) {
         double whole = known + unknown * (total - known);
         return known <= 0 || whole <= 0 ? 0 : shared / whole;

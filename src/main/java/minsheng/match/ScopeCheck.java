@@ -181,6 +181,10 @@ final class ScopeCheck {
         return caveat(Caveat.Kind.PREMISE, askedYears.iterator().next() + "年", scope);
     }
 
+    /** How much or how many, asked as a figure (not 「多少年前」 or 「十几」). */
+    private static final Cue HOW_MUCH = new Cue("多少|有几(?!年)|几(个|名|位|项|所|次|家|种|批|例|对|户)", "多有几");
+
+
     /** A yes-or-no question without a guessed figure, to an entry that states a policy in words. */
     private static boolean answersInWords(Asking question, Scope scope) {
         return scope.gives(Gives.POLICY) && question.yesOrNoWithoutGuess();
@@ -275,6 +279,10 @@ final class ScopeCheck {
         if (ELSEWHERE.in(question) || !scope.gives(Gives.COMPARISON) && COMPARISON.in(question)
                 && !(scope.gives(Gives.RAISE) && BEFORE.in(question))) {
             return caveat(Caveat.Kind.COMPARISON, "", scope);
+        }
+        // 「困境儿童有多少」, 「低保标准多少」: how much or how many, to an entry that states no figure at all.
+        if (HOW_MUCH.in(question) && scope.gives().stream().noneMatch(Gives::isFigure)) {
+            return caveat(Caveat.Kind.FIGURE, "", scope);
         }
         if (NOW.in(question) || LATER.in(question)) {
             return caveat(Caveat.Kind.NOW, "", scope);

@@ -301,6 +301,18 @@ class ConversationsTest {
     }
 
     @Test
+    void declinesWhatAStoryPointsAtWhenTheReportNeverNamesIt() {
+        Reply r = say("我爸吃的波立维集采后降到17块一盒了这个我知道 他还一直吃着阿托伐他汀降血脂 这个集采以后现在多少钱一盒");
+        assertEquals(Reply.Kind.DECLINE, r.kind(), r.text());
+    }
+
+    @Test
+    void neverTakesAnAnswerFromAClauseOfTheStoryAboutSomethingElse() {
+        Reply r = say("吕梁山护工去日本一个月能挣多少钱啊 我小姨在临县 四十五了还想报名 要啥条件 年龄有没有限制 日语不会行不行");
+        assertFalse(r.entryIds().contains("pension.supplementary-eligibility"), r.text());
+    }
+
+    @Test
     void takesTheSubjectOfAQuestionThatNamesNoneFromTheStory() {
         Reply r = say("我看新闻说有个社会救助和保障标准跟物价上涨联动的机制，物价涨了会给困难的人发补贴，到底连续启动了几次");
         assertEquals(List.of("assistance.price-linkage"), r.entryIds(), r.text());

@@ -197,4 +197,21 @@ class MatcherTest {
     void readsWhichMetroLineAsALineNotADate() {
         assertAnswers("city.taiyuan-metro", "太原地铁几号线通了");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "民航的培训了多少人, employment.training-trades",
+            "特困供养的资金有多少, assistance.extreme-poverty",
+            "城市低保花了多少, assistance.urban-dibao"})
+    void neverAnswersAQuestionForOneMeasureWithAnotherMeasureOfTheSameThing(String question, String entryId) {
+        Match m = matcher.match(question);
+        assertTrue(m.outcome() != Match.Outcome.ANSWER || !m.offered().get(0).entry().id().equals(entryId)
+                || m.caveat() != null, () -> question + " → " + m.outcome() + " " + m.offered().get(0).entry().id());
+    }
+
+    @Test
+    void saysFirstThatAnEntryInWordsGivesNoFigureForHowMany() {
+        Match m = matcher.match("困境儿童有多少");
+        assertTrue(m.outcome() != Match.Outcome.ANSWER || m.caveat() != null, () -> m.outcome() + " " + m.reason());
+    }
 }
