@@ -229,8 +229,9 @@ public final class ConversationEvaluation {
                 case DECLINE -> "declined";
                 case SMALLTALK -> "small talk";
             };
-            out.printf(Locale.ROOT, "  line %d%s  %s%n    expected %s, %s%n", o.turn().line(),
-                    o.followUp() ? " (follow-up)" : "", o.turn().question(), o.turn().label(), got);
+            out.printf(Locale.ROOT, "  line %d%s  %s%n    expected %s, %s%s%n", o.turn().line(),
+                    o.followUp() ? " (follow-up)" : "", o.turn().question(), o.turn().label(), got,
+                    o.verdict() == Evaluation.Verdict.ANSWERED_WRONG ? "  [wrong answer]" : "");
         }
         outcomes.forEach(o -> SelfContradiction.in(o.reply()).ifPresent(why -> out.printf(Locale.ROOT,
                 "  line %d  %s%n    says the report lacks what it states: %s%n", o.turn().line(),

@@ -222,8 +222,9 @@ public final class Evaluation {
             String candidates = o.match().ranked().stream().limit(3)
                     .map(c -> String.format(Locale.ROOT, "%s %.2f", c.entry().id(), c.score()))
                     .collect(Collectors.joining("; "));
-            out.printf(Locale.ROOT, "  line %d  %s%n    expected %s, %s (%s)%n", o.question().line(),
-                    o.question().question(), expected, got, candidates.isEmpty() ? "no candidates" : candidates);
+            out.printf(Locale.ROOT, "  line %d  %s%n    expected %s, %s (%s)%s%n", o.question().line(),
+                    o.question().question(), expected, got, candidates.isEmpty() ? "no candidates" : candidates,
+                    o.verdict() == Verdict.ANSWERED_WRONG ? "  [wrong answer]" : "");
         }
         outcomes.forEach(o -> SelfContradiction.in(o.reply()).ifPresent(why -> out.printf(Locale.ROOT,
                 "  line %d  %s%n    says the report lacks what it states: %s%n", o.question().line(),

@@ -33,7 +33,8 @@ enum Asked {
             Pattern.compile("\\d(万|亿)?(余|多)?(名|人|对|例|户|劳动力|孕妇|老人|老年|学生|儿童|孩子|孤儿|残疾人|新人|对象"
                     + "|妇女|居民|退休|职工|学员|护工)")),
     /** So much per person or per month: answered only where the answer itself speaks per head or per period. */
-    PER_HEAD(new WordList("每人|每月|每个月|1个月|每年|人均|月均")::in, Pattern.compile("每|人均|月均"));
+    PER_HEAD(new WordList("每人|每月|每个月|1个月|每年|人均|月均|能领多少|领多少|能拿多少|拿多少|能领几")::in,
+            Pattern.compile("每|人均|月均"));
 
     /** Whether a question asks for this kind: its cue words, found without a regex engine where they are plain. */
     private final Predicate<String> cue;
