@@ -13,6 +13,7 @@ import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.Topic;
 import minsheng.knowledge.TopicSummaries;
 import minsheng.match.Match;
+import minsheng.match.Matcher;
 import minsheng.match.Matcher.Reading;
 
 /**
@@ -47,7 +48,7 @@ final class Dialogue {
      * A question naming this much of its subject in the knowledge's own words (城镇新增就业, 残疾人两项补贴资金; not
      * 完成目标, 纳入保障) names it in full (see Matcher#subjectWeight).
      */
-    private static final double NAMED_IN_FULL = 15;
+    private static final double NAMED_IN_FULL = 10;
     /** A story's answer speaks of the story at least 1/{@value #STORY_LEAD} as much as the entry speaking of it most. */
     private static final double STORY_LEAD = 1.5;
     /** A clause 「这个」 points back at is about something the report never speaks of below this share of known words. */
@@ -101,24 +102,28 @@ final class Dialogue {
         // Each reading's answer is weighed by its score and by how far its entries speak of what the whole message
         // is about: a clause of the story that names 出国 must not win over the 万荣 and 海员 told before it.
         String told = story.told();
+        Matcher.Told about = snapshot.told(told);
         Turn best = null;
         double bestWeight = 0;
+        // Each clause with the question, nearest first, then the story read whole (when it holds more than one).
         List<String> readings = new ArrayList<>();
         story.context().forEach(c -> readings.add(story.withContext(c)));
-        readings.add(told);
+        if (story.before() > 1) {
+            readings.add(told);
+        }
         this.story = true;
         this.storyQuestion = story.question();
         if (alone.reply().kind() == Reply.Kind.ANSWER) {
             best = alone;
-            bestWeight = weight(alone.reply(), told);
+            bestWeight = weight(alone.reply(), about);
         }
         double leader = -1;
         for (String read : readings) {
             Result r = whole(read);
             if (r.answers()) {
-                double w = weight(r.reply(), told);
+                double w = weight(r.reply(), about);
                 if (w > bestWeight && leader < 0) {
-                    leader = snapshot.storyLeader(told);
+                    leader = about.leader();
                 }
                 // Found through a clause of the story, an entry must be near the one the whole story speaks of
                 // most: 「吕梁山护工去日本……要啥条件，年龄有没有限制」 is about the carers, not the pension's ages.
@@ -153,10 +158,10 @@ final class Dialogue {
     }
 
     /** An answer's score times how far its entries (the best of them) speak of what {@code told} is about. */
-    private double weight(Reply reply, String told) {
+    private static double weight(Reply reply, Matcher.Told told) {
         double share = 0;
         for (String id : reply.entryIds()) {
-            share = Math.max(share, snapshot.storyShare(told, id));
+            share = Math.max(share, told.share(id));
         }
         return reply.score() * share;
     }

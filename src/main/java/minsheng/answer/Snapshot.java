@@ -146,11 +146,6 @@ public final class Snapshot {
         return new Explained(q.isEmpty() ? responder.empty() : responder.reply(match), match);
     }
 
-    /** The most any entry speaks of what a story is about (see {@link Matcher#storyShare}). */
-    double storyLeader(String text) {
-        return knowledge.entries().stream().mapToDouble(e -> matcher.storyShare(text, e.id())).max().orElse(0);
-    }
-
     /** How much of what a text is about the knowledge has words for (see {@link Matcher#knownShare}). */
     double knownShare(String text) {
         return matcher.knownShare(text);
@@ -166,9 +161,9 @@ public final class Snapshot {
         return matcher.namesItsSubject(question);
     }
 
-    /** How far an entry speaks of what a story is about, 0–1 (see {@link Matcher#storyShare}). */
-    double storyShare(String text, String entryId) {
-        return matcher.storyShare(text, entryId);
+    /** What a story is about, read once (see {@link Matcher#told}). */
+    Matcher.Told told(String text) {
+        return matcher.told(text);
     }
 
     /** The question as this snapshot's engine reads it, so questions asked alike can be counted together. */

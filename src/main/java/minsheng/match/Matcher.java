@@ -255,14 +255,38 @@ public final class Matcher {
     }
 
     /**
-     * How far an entry speaks of what a story is about (its {@link Subject}, places included): the share of the
-     * subject's words that the knowledge uses and the entry's vocabulary holds, 0–1; 1 for a text that names
-     * nothing but what it asks.
+     * What a citizen's story is about (its {@link Subject}, places kept), read once: how far each entry speaks of it.
+     * Belongs to one message on one thread.
      */
-    public double storyShare(String text, String entryId) {
+    public final class Told {
+        private final QuestionIndex.TermSet terms;
+        private double leader = -1;
+
+        private Told(QuestionIndex.TermSet terms) {
+            this.terms = terms;
+        }
+
+        /** The share of the story's subject an entry's vocabulary holds, 0–1; 1 for a story naming nothing. */
+        public double share(String entryId) {
+            return terms == null ? 1 : index.knownShare(terms, entryId, SOUND_DISCOUNT, UNKNOWN_WEIGHT);
+        }
+
+        /** The most any entry speaks of the story. */
+        public double leader() {
+            if (leader < 0) {
+                leader = 0;
+                for (Entry e : entries) {
+                    leader = Math.max(leader, share(e.id()));
+                }
+            }
+            return leader;
+        }
+    }
+
+    /** Reads a story for how far each entry speaks of it. */
+    public Told told(String text) {
         String subject = Subject.of(normalizer.normalize(text).canonical(), true);
-        return subject.isEmpty() ? 1 : index.knownShare(index.analyze(new TextNormalizer.Normalized(subject, subject)),
-                entryId, SOUND_DISCOUNT, UNKNOWN_WEIGHT);
+        return new Told(subject.isEmpty() ? null : index.analyze(new TextNormalizer.Normalized(subject, subject)));
     }
 
     /** The match of a question already read (by {@link #read}, for this matcher). */
