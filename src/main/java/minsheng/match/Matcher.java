@@ -461,7 +461,9 @@ public final class Matcher {
                 break;
             }
             Match.Reason gap = i == 0 && topGap != null ? topGap : gap(s.entry(), asking, askedYears, asked);
-            if (gap == Match.Reason.NONE) {
+            // Asked how many, an entry answering in words only is no choice beside one with the figure (「农村低保户有
+            // 多少」 is the count, not whether the standard is high enough); first, it answers behind a caveat.
+            if (gap == Match.Reason.NONE && (i == 0 || !ScopeCheck.inWordsOnly(asking, s.entry()))) {
                 out.add(s);
             }
         }

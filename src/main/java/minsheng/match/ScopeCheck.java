@@ -185,6 +185,12 @@ final class ScopeCheck {
     private static final Cue HOW_MUCH = new Cue("多少|有几(?!年)|几(个|名|位|项|所|次|家|种|批|例|对|户)", "多有几");
 
 
+    /** Whether a question asks how much or how many of an entry that states no figure at all. */
+    static boolean inWordsOnly(Asking question, Entry entry) {
+        return HOW_MUCH.in(question.text()) && entry.declared().map(s -> s.gives().stream()
+                .noneMatch(Gives::isFigure)).orElse(false);
+    }
+
     /** A yes-or-no question without a guessed figure, to an entry that states a policy in words. */
     private static boolean answersInWords(Asking question, Scope scope) {
         return scope.gives(Gives.POLICY) && question.yesOrNoWithoutGuess();
@@ -281,7 +287,7 @@ final class ScopeCheck {
             return caveat(Caveat.Kind.COMPARISON, "", scope);
         }
         // 「困境儿童有多少」, 「低保标准多少」: how much or how many, to an entry that states no figure at all.
-        if (HOW_MUCH.in(question) && scope.gives().stream().noneMatch(Gives::isFigure)) {
+        if (inWordsOnly(new Asking(question), entry)) {
             return caveat(Caveat.Kind.FIGURE, "", scope);
         }
         if (NOW.in(question) || LATER.in(question)) {
