@@ -396,6 +396,12 @@ final class Dialogue {
      */
     private Result single(String text) {
         boolean total = TwoParts.asksForTotal(text);
+        if (total || TwoParts.asksForEach(text)) {
+            Result list = listed(text, total);
+            if (list != null) {
+                return list;
+            }
+        }
         Result r = parts(text, total);
         if (r.answers() && r.reply().entryIds().size() >= 2 && total) {
             return noted(r, Messages.get("conv.total.none"));
@@ -407,6 +413,24 @@ final class Dialogue {
             }
         }
         return r;
+    }
+
+    /**
+     * Three or more things asked in all or each (「孤儿、事实无人抚养儿童、残疾儿童总共多少」): every one the report
+     * answers, with a line for each it does not, and no total; null when the message lists fewer, or the report
+     * answers fewer than two of them.
+     */
+    private Result listed(String text, boolean total) {
+        List<String> asked = TwoParts.listed(text);
+        if (asked.isEmpty()) {
+            return null;
+        }
+        List<Result> results = asked.stream().map(this::single).toList();
+        if (results.stream().filter(Result::answers).count() < 2) {
+            return null;
+        }
+        Result all = combine(asked, results);
+        return total ? noted(all, Messages.get("conv.total.none")) : all;
     }
 
     /**

@@ -34,7 +34,7 @@ record Story(String question, List<String> context, int before) {
      * two questions (还有, 另外) are left to {@link TwoParts}: 「截至今天还有多少低保户」 is one question.
      */
     private static final Pattern BREAK = Pattern.compile(
-            "[，,；;？?。！!…~～、\\n]+|(?<=[\\p{IsHan}\\p{So}])\\s+|\\s+(?=\\p{IsHan})");
+            "[，,；;？?。！!…~～\\n]+|(?<=[\\p{IsHan}\\p{So}])\\s+|\\s+(?=\\p{IsHan})");
 
     /** A clause that only thanks or asks politely for an answer (「谢谢了🙏」, 「麻烦给说说」): not part of the question. */
     private static final Pattern COURTESY = Pattern.compile(

@@ -77,6 +77,36 @@ final class TwoParts {
         return TOTAL.matcher(question).find();
     }
 
+    /** What joins the things of a list asked about together: 「低保、特困、临时救助一共…」, 「城市低保加农村低保，再算上孤儿」. */
+    private static final Pattern LISTED = Pattern.compile("、|，|,|和|与|跟|以及|加上|再算上|再加上|再加|还有|加");
+    /** Where the list ends and the asking begins. */
+    private static final Pattern LIST_END = Pattern.compile("一共|总共|加起来|加一块|合计|总计|分别|各自|各|都|多少|几|有没有|是");
+
+    /**
+     * The questions of a message asking for three or more things in all or each (「低保、特困、临时救助一共帮了多少人」
+     * → 「低保帮了多少人」, 「特困帮了多少人」, 「临时救助帮了多少人」): one per thing listed, with what is asked of
+     * them all; empty when the message lists fewer than three.
+     */
+    static List<String> listed(String message) {
+        Matcher end = LIST_END.matcher(message);
+        if (!end.find() || end.start() == 0) {
+            return List.of();
+        }
+        String head = message.substring(0, end.start());
+        String tail = EACH.matcher(TOTAL.matcher(message.substring(end.start())).replaceAll("")).replaceAll("");
+        List<String> things = new ArrayList<>();
+        for (String thing : LISTED.split(head)) {
+            String t = thing.strip();
+            if (!t.isEmpty()) {
+                things.add(t);
+            }
+        }
+        if (things.size() < 3 || things.stream().anyMatch(t -> t.length() > MAX_CONJUNCT)) {
+            return List.of();
+        }
+        return things.stream().map(t -> t + tail).toList();
+    }
+
     /** Whether a clause joins two things: by 和 (or the like), or in a pair word (城乡). */
     static boolean joins(String clause) {
         return CONJUNCTION.matcher(clause).find() || PAIRS.stream().anyMatch(p -> clause.contains(p[0]));

@@ -274,6 +274,17 @@ class ConversationsTest {
     }
 
     @Test
+    void givesEveryThingOfAListAskedInAllAndNoTotal() {
+        Reply r = say("孤儿、事实无人抚养儿童、残疾儿童总共多少");
+        assertEquals(List.of("children.orphans", "children.de-facto-orphans", "children.disability-rehab"),
+                r.entryIds(), r.text());
+        assertTrue(r.text().endsWith("没有把它们加在一起的数字，我不替报道相加。"), r.text());
+        Reply four = say("低保、特困、临时救助一共帮了多少人");
+        assertEquals(Set.of("assistance.urban-dibao", "assistance.rural-dibao", "assistance.extreme-poverty",
+                "assistance.temporary-relief"), Set.copyOf(four.entryIds()), four.text());
+    }
+
+    @Test
     void addsUpNothingWhenAskedForTheTotalOfTheLastTwoAnswers() {
         say("城镇新增就业多少人");
         say("农村劳动力转移就业多少人");
