@@ -60,10 +60,13 @@ public final class Conversations {
         Context context = context(chat);
         Snapshot current = snapshot.get();
         // Every step below (picks, small talk, topic words, follow-ups, parts) reads only what the matcher would.
-        String text = Matcher.matched(message);
+        String text = Asides.removed(Matcher.matched(message));
         Integer pick = Picks.number(text);
         Reply reply;
-        if (pick != null && !context.offered().isEmpty()) {
+        if (Asides.asksNothing(text)) {
+            // 「？？？」 or invisible characters: one line asking for the question, not a decline listing every topic.
+            reply = current.note(Messages.get("decline.empty"));
+        } else if (pick != null && !context.offered().isEmpty()) {
             if (pick < 1 || pick > context.offered().size()) {
                 return current.note(Messages.get("chat.pick.range", String.valueOf(context.offered().size())));
             }
