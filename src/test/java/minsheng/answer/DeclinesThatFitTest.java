@@ -1,0 +1,36 @@
+package minsheng.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import minsheng.knowledge.KnowledgeException;
+import minsheng.knowledge.KnowledgeLoader;
+import minsheng.match.Thresholds;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A message the report cannot answer is told why in words that fit it; what the bot offers, it understands. */
+class DeclinesThatFitTest {
+
+    private static Snapshot snapshot;
+
+    @BeforeAll
+    static void load() throws KnowledgeException {
+        snapshot = Snapshot.build(KnowledgeLoader.load(Path.of("knowledge")), Thresholds.defaults());
+    }
+
+    private static Reply reply(String message) {
+        return new Conversations(() -> snapshot).reply("chat", message);
+    }
+
+    @Test
+    void askingWhereToApplyGetsTheProcedureWordingNotTheInaccurateFigureOne() {
+        for (String asked : new String[] {"去哪申请", "低保去哪申请", "去哪里申请低保", "加装电梯补贴在哪申请"}) {
+            Reply r = reply(asked);
+            assertEquals(Reply.Kind.DECLINE, r.kind(), asked);
+            assertTrue(r.text().startsWith("抱歉，《山西省2020年民生工作报道》只讲山西省的政策和数字，不讲办事流程、所需材料"),
+                    asked + ": " + r.text());
+        }
+    }
+}
