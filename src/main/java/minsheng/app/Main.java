@@ -175,7 +175,7 @@ public final class Main {
                     knowledge -> Snapshot.build(knowledge, config.thresholds()), current, clock);
             AdminDesk desk = new AdminDesk(admins, reloader, journal, current, clock);
             TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
-                    conversations, current, hooks(admins, desk, new Feedback(journal)), Tuning.DEFAULTS,
+                    conversations, current, hooks(admins, desk, new Feedback(journal, current)), Tuning.DEFAULTS,
                     Ticker.systemTicker());
             return serve(bot, config.watchKnowledge()
                     ? () -> Watcher.start(reloader, text -> admins.ids().forEach(id -> bot.tell(id, text)),
@@ -229,8 +229,8 @@ public final class Main {
         }
         hooks.documents((r, fileName, bytes) -> privately(admins, r, () -> desk.document(r.userId(), fileName, bytes)));
         hooks.callbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(), r.argument())));
-        // The same chat key the Telegram channel gives Conversations, so a vote and the question it is about share a hash.
-        hooks.callbacks(Feedback.CALLBACK_PREFIX, r -> Hooks.Response.text(feedback.vote("tg:" + r.chatId(),
+        // A vote is one person's, wherever they press: named as their private chat is, "tg:<user id>".
+        hooks.callbacks(Feedback.CALLBACK_PREFIX, r -> Hooks.Response.text(feedback.vote("tg:" + r.userId(),
                 r.argument())));
         hooks.answerButtons(reply -> Feedback.buttons(reply).stream()
                 .map(b -> new Button(b.label(), b.data())).toList());
