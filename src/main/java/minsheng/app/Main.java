@@ -41,6 +41,7 @@ import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
 import minsheng.knowledge.Problem;
+import minsheng.telegram.AnsweredUpdates;
 import minsheng.telegram.Button;
 import minsheng.telegram.Hooks;
 import minsheng.telegram.TelegramApi;
@@ -175,8 +176,8 @@ public final class Main {
                     knowledge -> Snapshot.build(knowledge, config.thresholds()), current, clock);
             AdminDesk desk = new AdminDesk(admins, reloader, journal, current, clock);
             TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
-                    conversations, current, hooks(admins, desk, new Feedback(journal, current)), Tuning.DEFAULTS,
-                    Ticker.systemTicker());
+                    conversations, current, hooks(admins, desk, new Feedback(journal, current)),
+                    answeredUpdates(journal), Tuning.DEFAULTS, Ticker.systemTicker());
             return serve(bot, config.watchKnowledge()
                     ? () -> Watcher.start(reloader, text -> admins.ids().forEach(id -> bot.tell(id, text)),
                             WATCH_QUIET)
@@ -191,7 +192,26 @@ public final class Main {
         Watcher start() throws IOException;
     }
 
+    /** The updates answered, kept in the journal so a restart does not answer one Telegram delivers again. */
+    private static AnsweredUpdates answeredUpdates(Journal journal) {
+        return new AnsweredUpdates() {
+            @Override
+            public boolean contains(int updateId) {
+                return journal.wasAnswered(updateId);
+            }
+
+            @Override
+            public void add(int updateId) {
+                journal.answered(updateId);
+            }
+        };
+    }
+
     private int serve(TelegramBot bot, WatcherStart watch) throws IOException {
+        // Left to the JVM, SIGTERM and Ctrl-C would run the hook below and end the process with 143 or 130, which
+        // service managers count as a failure. Caught, they stop the bot; main then returns 0 once it has stopped.
+        stopOn("TERM", bot::close);
+        stopOn("INT", bot::close);
         Thread shutdown = new Thread(bot::close, "tg-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         Watcher watcher = null;
@@ -215,6 +235,18 @@ public final class Main {
             } catch (IllegalStateException e) {
                 // already shutting down: the hook is running
             }
+        }
+    }
+
+    /**
+     * Runs {@code stop} on its own thread when the process gets the signal, instead of the JVM's exit. Uses
+     * {@code sun.misc.Signal} (module jdk.unsupported, kept for exactly this): the standard library has no other way.
+     */
+    private static void stopOn(String signal, Runnable stop) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> new Thread(stop, "tg-stop-" + signal).start());
+        } catch (IllegalArgumentException e) {
+            // This platform has no such signal (or the JVM keeps it): the shutdown hook still stops the bot.
         }
     }
 

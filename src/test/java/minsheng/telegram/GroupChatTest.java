@@ -46,7 +46,7 @@ class GroupChatTest {
         h.api.groupText(GROUP, ALICE, "/help@SomeoneElseBot", null);
         int asked = h.api.groupText(GROUP, ALICE, "/ask@" + FakeBotApi.BOT_USERNAME + " " + STENT, null);
         List<FakeBotApi.Sent> sent = h.api.awaitSent(GROUP, 1, WAIT);
-        h.api.awaitFetched(WAIT);
+        h.api.awaitConfirmed(WAIT);
         Thread.sleep(300);
         assertEquals(1, h.api.sent(GROUP).size(), "only the command addressed to this bot: " + h.api.sent(GROUP));
         assertEquals(asked, sent.get(0).replyTo());
@@ -61,7 +61,7 @@ class GroupChatTest {
         int mention = h.api.groupText(GROUP, ALICE, "@" + FakeBotApi.BOT_USERNAME + " " + STENT, null);
         int reply = h.api.groupText(GROUP, ALICE, "明天天气怎么样", FakeBotApi.BOT_ID);
         List<FakeBotApi.Sent> sent = h.api.awaitSent(GROUP, 2, WAIT);
-        h.api.awaitFetched(WAIT);
+        h.api.awaitConfirmed(WAIT);
         Thread.sleep(300);
         assertEquals(2, h.api.sent(GROUP).size(), "silent unless addressed: " + h.api.sent(GROUP));
         assertEquals(mention, sent.get(0).replyTo());
@@ -78,7 +78,7 @@ class GroupChatTest {
                 + "\"title\":\"群\"},\"from\":{\"id\":" + ALICE + ",\"is_bot\":false,\"first_name\":\"A\"},"
                 + "\"sticker\":{\"file_id\":\"s\",\"file_unique_id\":\"s\",\"type\":\"regular\",\"width\":1,"
                 + "\"height\":1,\"is_animated\":false,\"is_video\":false}}");
-        h.api.awaitFetched(WAIT);
+        h.api.awaitConfirmed(WAIT);
         Thread.sleep(300);
         assertEquals(1, h.api.sent(GROUP).size());
         assertTrue(h.api.sent(GROUP).get(0).buttonData().contains("t:MEDICAL"));

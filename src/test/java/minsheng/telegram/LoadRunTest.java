@@ -35,11 +35,12 @@ class LoadRunTest {
                 Tuning.DEFAULTS.globalPerSecond());
         int total = USERS * QUESTIONS;
         // Room for every question at once: this run measures throughput, not shedding (FaultInjectionTest does).
-        Tuning paced = new Tuning(fast.pollTimeout(), fast.pollBackOffBase(), fast.pollBackOffCap(),
+        Tuning paced = new Tuning(fast.pollTimeout(), fast.pollBackOffBase(), fast.pollBackOffCap(), fast.pollPause(),
                 fast.callTimeout(), fast.retryBase(), fast.retryCap(), fast.maxAttempts(), fast.perChatInterval(),
                 fast.perChatBurst(), fast.perGroupInterval(), fast.perGroupBurst(), fast.globalPerSecond(),
-                fast.floodLimit(), fast.floodWindow(), fast.floodPause(), Tuning.DEFAULTS.workers(),
-                Math.max(total, Tuning.DEFAULTS.queueCapacity()), fast.shutdownGrace(), fast.questionLimit());
+                fast.floodLimit(), fast.pressLimit(), fast.floodWindow(), fast.floodPause(), Tuning.DEFAULTS.workers(),
+                Math.max(total, Tuning.DEFAULTS.queueCapacity()), fast.shutdownGrace(), fast.shutdownFinish(),
+                fast.questionLimit());
         assertTrue(QUESTIONS <= paced.floodLimit(), "each user stays under the flood guard");
         List<String> questions = ProxiedBot.questions();
         try (ProxiedBot b = new ProxiedBot(new FakeBotApi().limits(4, 20, 30), paced).start()) {

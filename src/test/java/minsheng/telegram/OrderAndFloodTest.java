@@ -58,7 +58,7 @@ class OrderAndFloodTest {
                 h.api.text(7002, "心脏支架现在多少钱");
             }
             h.api.awaitSent(7002, 21, WAIT);
-            h.api.awaitFetched(WAIT);
+            h.api.awaitConfirmed(WAIT);
             Thread.sleep(300);
             List<FakeBotApi.Sent> sent = h.api.sent(7002);
             assertEquals(21, sent.size(), "20 answers, one notice, the rest dropped");
