@@ -261,9 +261,9 @@ public final class Main {
         }
         hooks.documents((r, fileName, bytes) -> privately(admins, r, () -> desk.document(r.userId(), fileName, bytes)));
         hooks.callbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(), r.argument())));
-        // A vote is one person's, wherever they press: named as their private chat is, "tg:<user id>".
-        hooks.callbacks(Feedback.CALLBACK_PREFIX, r -> Hooks.Response.text(feedback.vote("tg:" + r.userId(),
-                r.argument())));
+        // A vote is one person's, wherever they press: named as their private chat is, "tg:<user id>". It is
+        // acknowledged on the button only, never in the chat.
+        hooks.notices(Feedback.CALLBACK_PREFIX, r -> feedback.vote("tg:" + r.userId(), r.argument()));
         hooks.answerButtons(reply -> Feedback.buttons(reply).stream()
                 .map(b -> new Button(b.label(), b.data())).toList());
         return hooks;

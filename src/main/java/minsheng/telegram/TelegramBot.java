@@ -81,7 +81,8 @@ public final class TelegramBot implements AutoCloseable {
         Sender sender = new Sender(api, pacer, tuning);
         this.sender = sender;
         UpdateHandler handler = new UpdateHandler(self, conversations, snapshot, hooks, sender, api::download,
-                new FloodGuard(tuning, ticker), new Renderer(), tuning.questionLimit());
+                new FloodGuard(tuning.floodLimit(), tuning, ticker), new FloodGuard(tuning.pressLimit(), tuning, ticker),
+                new Renderer(), tuning.questionLimit());
         for (int attempt = 1; !stopping; attempt++) {
             try {
                 api.startPolling(offsets, update -> dispatch(handler, update));

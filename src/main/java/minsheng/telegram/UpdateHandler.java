@@ -28,6 +28,8 @@ final class UpdateHandler {
     /** Files larger than this are refused before downloading (the Bot API's own getFile limit is 20 MB). */
     static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
     private static final int EXAMPLE_QUESTIONS = 4;
+    /** The most characters Telegram shows in a notice on a button. */
+    private static final int NOTICE_LIMIT = 200;
 
     /** Where replies go: the chat, whether it is a group, and the message to reply to (in groups). */
     record Place(long chatId, boolean group, Integer replyTo, long userId) {
@@ -54,6 +56,7 @@ final class UpdateHandler {
     private final Sender sender;
     private final Downloader downloader;
     private final FloodGuard flood;
+    private final FloodGuard presses;
     private final Renderer renderer;
     private final int questionLimit;
 
@@ -64,7 +67,8 @@ final class UpdateHandler {
     }
 
     UpdateHandler(TelegramApi.Me me, Conversations conversations, Supplier<Snapshot> snapshot, Hooks hooks,
-            Sender sender, Downloader downloader, FloodGuard flood, Renderer renderer, int questionLimit) {
+            Sender sender, Downloader downloader, FloodGuard flood, FloodGuard presses, Renderer renderer,
+            int questionLimit) {
         this.me = me;
         this.conversations = conversations;
         this.snapshot = snapshot;
@@ -72,6 +76,7 @@ final class UpdateHandler {
         this.sender = sender;
         this.downloader = downloader;
         this.flood = flood;
+        this.presses = presses;
         this.renderer = renderer;
         this.questionLimit = questionLimit;
     }
@@ -317,17 +322,25 @@ final class UpdateHandler {
         }
         Place place = new Place(chat, c.chat().isGroup(), c.chat().isGroup() && c.messageId() > 0 ? c.messageId()
                 : null, c.userId());
-        FloodGuard.Verdict verdict = flood.check(c.userId());
-        // Every callback is answered, even a dropped one, or the button keeps spinning.
-        sender.answerCallback(chat, c.id(), null);
-        if (verdict == FloodGuard.Verdict.NOTICE) {
-            sendText(place, Messages.get("telegram.flood"), List.of());
-            return;
-        }
-        if (verdict == FloodGuard.Verdict.DROP) {
+        // Every press is answered, even a dropped one, or the button keeps spinning; a flood of presses is told so
+        // on the button, never in the chat. Presses are counted apart from messages.
+        FloodGuard.Verdict verdict = presses.check(c.userId());
+        if (verdict != FloodGuard.Verdict.PASS) {
+            if (verdict == FloodGuard.Verdict.NOTICE) {
+                log.warn("user {} presses buttons too fast; one notice, then their presses are dropped for a while",
+                        LogNames.person(c.userId()));
+            }
+            sender.answerCallback(chat, c.id(), verdict == FloodGuard.Verdict.NOTICE
+                    ? Messages.get("telegram.flood.presses") : null);
             return;
         }
         String data = c.data() == null ? "" : c.data();
+        Optional<Hooks.NoticeHandler> notice = hooks.notice(data);
+        if (notice.isPresent()) {
+            sender.answerCallback(chat, c.id(), notice(place, data, notice.get()));
+            return;
+        }
+        sender.answerCallback(chat, c.id(), null);
         try {
             if (data.startsWith("a:")) {
                 Optional<Reply> answer = conversations.answer(place.key(), data.substring(2));
@@ -353,6 +366,18 @@ final class UpdateHandler {
             log.error("update {} chat {}: button {} failed: {}", c.updateId(), LogNames.chat(chat), data, e.toString());
             sendText(place, Messages.get("telegram.error"), List.of());
         }
+    }
+
+    /** The notice a handler gives for a press, at most what Telegram shows; a failure is logged and said plainly. */
+    private String notice(Place place, String data, Hooks.NoticeHandler handler) {
+        String text;
+        try {
+            text = handler.handle(request(place, data));
+        } catch (Exception e) {
+            log.error("chat {}: button {} failed: {}", LogNames.chat(place.chatId()), data, e.toString());
+            text = Messages.get("telegram.error");
+        }
+        return text == null || text.length() <= NOTICE_LIMIT ? text : text.substring(0, NOTICE_LIMIT - 1) + "…";
     }
 
     private void topic(Place place, String name) {

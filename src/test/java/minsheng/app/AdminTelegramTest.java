@@ -208,14 +208,28 @@ class AdminTelegramTest {
     }
 
     @Test
-    void aVoteCountsOncePerChatAndAnswerAndShowsInStats() throws Exception {
+    void aVoteIsAcknowledgedOnTheButtonNeverInTheChatCountsOncePerPersonAndShowsInStats() throws Exception {
         start();
-        say(CITIZEN, "心脏支架现在多少钱");
-        assertEquals("谢谢您的评价！", press(CITIZEN, "vote:1:medical.stent-price").plainText());
-        assertEquals("已更新您的评价。", press(CITIZEN, "vote:1:medical.stent-price").plainText());
+        FakeBotApi.Sent answer = say(CITIZEN, "心脏支架现在多少钱");
+        String first = api.callback(CITIZEN, CITIZEN, answer.messageId(), "vote:1:medical.stent-price");
+        String again = api.callback(CITIZEN, CITIZEN, answer.messageId(), "vote:1:medical.stent-price");
+        String forged = api.callback(CITIZEN, CITIZEN, answer.messageId(), "vote:1:medical.no-such-entry");
+        // In a group too: the vote is not shown to everyone.
+        long group = -100777;
+        api.groupText(group, CITIZEN + 1, "/ask 心脏支架现在多少钱", null);
+        FakeBotApi.Sent inGroup = api.awaitSent(group, 1, WAIT).get(0);
+        String groupVote = api.callback(group, CITIZEN + 1, inGroup.messageId(), "vote:0:medical.stent-price");
+        api.awaitCallbackAnswers(4, WAIT);
+        api.awaitConfirmed(WAIT);
+        assertEquals("谢谢您的评价！", api.callbackNotice(first));
+        assertEquals("已更新您的评价。", api.callbackNotice(again));
+        assertEquals("这个评价按钮已经失效了，请对新的回答评价。", api.callbackNotice(forged));
+        assertEquals("谢谢您的评价！", api.callbackNotice(groupVote));
+        assertEquals(List.of(answer), api.sent(CITIZEN), "no chat message for a vote");
+        assertEquals(List.of(inGroup), api.sent(group), "no group message for a vote");
         assertEquals(REFUSED, say(CITIZEN, "/stats").plainText());
         String stats = say(ADMIN, "/stats").plainText();
-        assertTrue(stats.contains("问题 1 个；直接回答 1（100%），给出选项 0（0%），婉拒 0（0%）；有用 1 票，没用 0 票。"), stats);
-        assertTrue(stats.contains("回答最多：medical.stent-price ×1"), stats);
+        assertTrue(stats.contains("问题 2 个；直接回答 2（100%），给出选项 0（0%），婉拒 0（0%）；有用 1 票，没用 1 票。"), stats);
+        assertTrue(stats.contains("回答最多：medical.stent-price ×2"), stats);
     }
 }

@@ -67,7 +67,7 @@ class RendererTest {
     void theFloodGuardCountsInASlidingWindowAndPausesAfterTheNotice() {
         AtomicLong now = new AtomicLong();
         Ticker ticker = now::get;
-        FloodGuard guard = new FloodGuard(Harness.FAST, ticker);
+        FloodGuard guard = new FloodGuard(Harness.FAST.floodLimit(), Harness.FAST, ticker);
         for (int i = 0; i < 20; i++) {
             assertEquals(FloodGuard.Verdict.PASS, guard.check(1));
             now.addAndGet(Duration.ofSeconds(2).toNanos());
@@ -83,7 +83,7 @@ class RendererTest {
     @Test
     void twentyMessagesSpreadOverMoreThanAMinuteAreNoFlood() {
         AtomicLong now = new AtomicLong();
-        FloodGuard guard = new FloodGuard(Harness.FAST, now::get);
+        FloodGuard guard = new FloodGuard(Harness.FAST.floodLimit(), Harness.FAST, now::get);
         for (int i = 0; i < 100; i++) {
             assertEquals(FloodGuard.Verdict.PASS, guard.check(1), "message " + i);
             now.addAndGet(Duration.ofSeconds(4).toNanos());
