@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import minsheng.admin.AdminDesk;
 import minsheng.admin.Admins;
 import minsheng.admin.Feedback;
@@ -259,7 +260,31 @@ public final class Main {
         for (String name : AdminDesk.COMMANDS.stream().sorted().toList()) {
             hooks.command(name, null, r -> privately(admins, r, () -> desk.command(r.userId(), name, r.argument())));
         }
-        hooks.documents((r, fileName, bytes) -> privately(admins, r, () -> desk.document(r.userId(), fileName, bytes)));
+        hooks.documents(new Hooks.DocumentHandler() {
+            @Override
+            public boolean accepts(Hooks.Request r) {
+                // Only admins send files; a citizen's is never downloaded.
+                return admins.isAdmin(r.userId());
+            }
+
+            @Override
+            public Optional<Hooks.Response> check(Hooks.Request r, String fileName, long declaredSize) {
+                if (r.group()) {
+                    return Optional.of(channel(Response.text(Messages.get("admin.private"))));
+                }
+                return desk.refusesUpload(r.userId(), fileName, declaredSize).map(Main::channel);
+            }
+
+            @Override
+            public long maxBytes() {
+                return AdminDesk.MAX_UPLOAD_BYTES;
+            }
+
+            @Override
+            public Hooks.Response handle(Hooks.Request r, String fileName, byte[] bytes) {
+                return privately(admins, r, () -> desk.document(r.userId(), fileName, bytes));
+            }
+        });
         hooks.callbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(), r.argument())));
         // A vote is one person's, wherever they press: named as their private chat is, "tg:<user id>". It is
         // acknowledged on the button only, never in the chat.
@@ -275,8 +300,12 @@ public final class Main {
      */
     private static Hooks.Response privately(Admins admins, Hooks.Request r,
             java.util.function.Supplier<Response> work) {
-        Response response = r.group() && admins.isAdmin(r.userId()) ? Response.text(Messages.get("admin.private"))
-                : work.get();
+        return channel(r.group() && admins.isAdmin(r.userId()) ? Response.text(Messages.get("admin.private"))
+                : work.get());
+    }
+
+    /** An admin response as the Telegram channel sends it. */
+    private static Hooks.Response channel(Response response) {
         return new Hooks.Response(response.text(), response.buttons().stream()
                 .map(row -> row.stream().map(b -> new Button(b.label(), b.data())).toList()).toList());
     }

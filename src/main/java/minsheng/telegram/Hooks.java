@@ -35,9 +35,20 @@ public final class Hooks {
         Response handle(Request request) throws Exception;
     }
 
-    /** A document a user sent, with its bytes (fetched through getFile). */
-    @FunctionalInterface
+    /**
+     * Documents users send, taken in three steps so nothing is downloaded that will be refused: who sent it, then
+     * what the message declares (name, size), then the bytes (fetched through getFile, at most {@link #maxBytes()}).
+     */
     public interface DocumentHandler {
+        /** Whether documents from this sender are read at all; anyone else is told the bot reads text questions. */
+        boolean accepts(Request request);
+
+        /** A refusal decided from the message alone, before anything is downloaded; empty to download the file. */
+        Optional<Response> check(Request request, String fileName, long declaredSize);
+
+        /** The most bytes downloaded; a file that turns out larger is refused. */
+        long maxBytes();
+
         Response handle(Request request, String fileName, byte[] bytes) throws Exception;
     }
 

@@ -25,8 +25,6 @@ final class UpdateHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
-    /** Files larger than this are refused before downloading (the Bot API's own getFile limit is 20 MB). */
-    static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
     private static final int EXAMPLE_QUESTIONS = 4;
     /** The most characters Telegram shows in a notice on a button. */
     private static final int NOTICE_LIMIT = 200;
@@ -294,21 +292,35 @@ final class UpdateHandler {
         sendText(place, Messages.get("telegram.topics"), topicButtons());
     }
 
+    /**
+     * A document: nothing is downloaded unless its sender may send documents (an admin) and what the message
+     * declares — name, size — passes the handler's checks.
+     */
     private void document(Place place, Incoming.Document d) {
+        Hooks.DocumentHandler documents = hooks.documents().orElseThrow();
+        Hooks.Request request = request(place, "");
+        if (!documents.accepts(request)) {
+            log.debug("chat {}: a document from someone who may not send one; not downloaded",
+                    LogNames.chat(place.chatId()));
+            sendText(place, Messages.get("telegram.nontext"), List.of());
+            return;
+        }
         String name = d.fileName() == null ? "" : d.fileName();
         respond(place, "document " + name, () -> {
-            if (d.size() > MAX_DOCUMENT_BYTES) {
-                return Hooks.Response.text(Messages.get("telegram.document.failed", "> 20 MB"));
+            Optional<Hooks.Response> refused = documents.check(request, name, d.size());
+            if (refused.isPresent()) {
+                return refused.get();
             }
             byte[] bytes;
             try {
-                bytes = downloader.download(d.fileId(), MAX_DOCUMENT_BYTES);
+                bytes = downloader.download(d.fileId(), documents.maxBytes());
             } catch (TelegramApi.ApiException e) {
-                log.warn("chat {}: document {} could not be fetched: {}", LogNames.chat(place.chatId()), name, e.getMessage());
-                return Hooks.Response.text(Messages.get("telegram.document.failed",
-                        e.code == 413 ? "> 20 MB" : String.valueOf(e.code)));
+                log.warn("chat {}: document {} could not be fetched: {}", LogNames.chat(place.chatId()), name,
+                        e.getMessage());
+                return Hooks.Response.text(Messages.get("telegram.document.failed", e.code == 413
+                        ? "> " + documents.maxBytes() / 1024 + " KB" : String.valueOf(e.code)));
             }
-            return hooks.documents().orElseThrow().handle(request(place, ""), name, bytes);
+            return documents.handle(request, name, bytes);
         });
     }
 

@@ -179,9 +179,24 @@ class AdminTelegramTest {
         }
         assertFalse(declined(say(CITIZEN, ELEVATOR)));
 
-        int n = api.sent(CITIZEN).size();
-        api.document(CITIZEN, "synonyms.txt", old, null);
-        assertEquals(REFUSED, api.awaitSent(CITIZEN, n + 1, WAIT).get(n).plainText());
+    }
+
+    @Test
+    void aCitizensDocumentIsNeverDownloadedAndAnAdminsIsCheckedFromItsMessageBeforeDownloading() throws Exception {
+        start();
+        byte[] synonyms = Files.readAllBytes(knowledge.resolve("synonyms.txt"));
+        api.document(CITIZEN, "synonyms.txt", synonyms, null);
+        assertEquals("我只能看懂文字消息。请用文字输入您的问题，比如：心脏支架现在多少钱？",
+                api.awaitSent(CITIZEN, 1, WAIT).get(0).plainText());
+        api.document(ADMIN, "报告.docx", synonyms, null);
+        api.document(ADMIN, "synonyms.txt", synonyms, 5L * 1024 * 1024, null);
+        List<FakeBotApi.Sent> refused = api.awaitSent(ADMIN, 2, WAIT);
+        assertEquals("不能保存“报告.docx”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、"
+                + "learned.tsv。", refused.get(0).plainText());
+        assertEquals("不能保存“synonyms.txt”：文件有 5120 KB，超过 1 MB 的上限。", refused.get(1).plainText());
+        api.awaitConfirmed(WAIT);
+        assertEquals(0, api.fileRequests(), "nothing was downloaded: " + api.calls());
+        assertEquals(1, api.sent(CITIZEN).size());
     }
 
     @Test

@@ -190,6 +190,11 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A document the user sends; its bytes are served through getFile and the file URL. */
     public int document(long userId, String fileName, byte[] bytes, String caption) {
+        return document(userId, fileName, bytes, bytes.length, caption);
+    }
+
+    /** A document whose message declares {@code declaredSize} bytes (what Telegram tells before any download). */
+    public int document(long userId, String fileName, byte[] bytes, long declaredSize, String caption) {
         String fileId = "file-" + (files.size() + 1);
         synchronized (this) {
             files.put(fileId, bytes);
@@ -202,7 +207,7 @@ public final class FakeBotApi implements AutoCloseable {
         doc.put("file_id", fileId);
         doc.put("file_unique_id", "u" + fileId);
         doc.put("file_name", fileName);
-        doc.put("file_size", bytes.length);
+        doc.put("file_size", declaredSize);
         return queue("message", m);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import minsheng.answer.Messages;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,27 @@ class HooksTest {
     void aDocumentReachesItsHandlerWithItsNameAndBytes() throws Exception {
         byte[] json = "{\"entries\": []}".getBytes(StandardCharsets.UTF_8);
         AtomicReference<byte[]> got = new AtomicReference<>();
-        Hooks hooks = new Hooks().documents((r, name, bytes) -> {
-            got.set(bytes);
-            return Hooks.Response.text("收到 " + name + "，" + bytes.length + " 字节");
+        Hooks hooks = new Hooks().documents(new Hooks.DocumentHandler() {
+            @Override
+            public boolean accepts(Hooks.Request r) {
+                return true;
+            }
+
+            @Override
+            public Optional<Hooks.Response> check(Hooks.Request r, String fileName, long declaredSize) {
+                return Optional.empty();
+            }
+
+            @Override
+            public long maxBytes() {
+                return 1024;
+            }
+
+            @Override
+            public Hooks.Response handle(Hooks.Request r, String name, byte[] bytes) {
+                got.set(bytes);
+                return Hooks.Response.text("收到 " + name + "，" + bytes.length + " 字节");
+            }
         });
         try (Harness h = new Harness(hooks, Harness.FAST).start()) {
             h.api.document(USER, "medical.json", json, null);
