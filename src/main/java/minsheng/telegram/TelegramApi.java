@@ -48,6 +48,8 @@ import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -422,7 +424,25 @@ public final class TelegramApi implements AutoCloseable {
             long user = q.getFrom() == null ? 0 : q.getFrom().getId();
             return new Incoming.Callback(id, q.getId(), chat, user, messageId, q.getData());
         }
+        if (u.hasMyChatMember()) {
+            ChatMemberUpdated change = u.getMyChatMember();
+            Incoming.Chat chat = change.getChat() == null ? null
+                    : chat(change.getChat().getId(), change.getChat().getType());
+            if (chat != null && chat.isGroup() && OUTSIDE.contains(status(change.getOldChatMember()))
+                    && INSIDE.contains(status(change.getNewChatMember()))) {
+                return new Incoming.Joined(id, chat);
+            }
+            return new Incoming.Other(id, "membership change");
+        }
         return new Incoming.Other(id, u.hasChannelPost() ? "channel post" : "other update");
+    }
+
+    /** The bot's status in a chat before it was added, and once it is in. */
+    private static final List<String> OUTSIDE = List.of("left", "kicked");
+    private static final List<String> INSIDE = List.of("member", "administrator");
+
+    private static String status(ChatMember member) {
+        return member == null ? "" : String.valueOf(member.getStatus());
     }
 
     private static Incoming.Message message(int updateId, Message m, boolean edited) {

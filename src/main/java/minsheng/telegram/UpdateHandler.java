@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one update, as a short pipeline of named steps: filter (what the bot never answers) → group rules (in a
  * group, only what is addressed to the bot) → flood guard → parse (command, question, document, other) → act.
- * Replies come from {@link Conversations}, keyed per Telegram chat; they are rendered to HTML and sent in order.
- * Runs on the chat's worker thread; one update of a chat at a time.
+ * Replies come from {@link Conversations}, keyed per private chat and, in a group, per person in it; they are
+ * rendered to HTML and sent in order. Button presses have a flood guard of their own, and every press is answered
+ * (answerCallbackQuery). Being added to a group posts how to ask there. Runs on the chat's worker thread; one update
+ * of a chat at a time.
  */
 final class UpdateHandler {
 
@@ -31,8 +33,13 @@ final class UpdateHandler {
 
     /** Where replies go: the chat, whether it is a group, and the message to reply to (in groups). */
     record Place(long chatId, boolean group, Integer replyTo, long userId) {
+        /**
+         * The conversation a message belongs to: a private chat's, or in a group each person's own, so a numbered
+         * choice belongs to whoever asked (another member's 「1」 does not pick from it) and a follow-up is read
+         * against the asker's own question.
+         */
         String key() {
-            return "tg:" + chatId;
+            return group ? "tg:" + chatId + ":" + userId : "tg:" + chatId;
         }
     }
 
@@ -87,6 +94,9 @@ final class UpdateHandler {
         if (in instanceof Incoming.Callback c) {
             return c.chat() != null ? c.chat().id() : c.userId();
         }
+        if (in instanceof Incoming.Joined j) {
+            return j.chat().id();
+        }
         return 0;
     }
 
@@ -95,6 +105,9 @@ final class UpdateHandler {
             message(m);
         } else if (in instanceof Incoming.Callback c) {
             callback(c);
+        } else if (in instanceof Incoming.Joined j) {
+            log.info("added to group {}: posting how to ask here", LogNames.chat(j.chat().id()));
+            sendText(new Place(j.chat().id(), true, null, 0), groupIntro(), List.of(List.of(topicsButton())));
         } else {
             log.debug("update {}: {} passed over", in.updateId(), ((Incoming.Other) in).what());
         }
@@ -252,6 +265,12 @@ final class UpdateHandler {
     }
 
     private void start(Place place, String payload) {
+        if (place.group() && payload.isBlank()) {
+            // Plain messages in a group are not for the bot: say how to ask here instead of 「直接发问题给我」.
+            conversations.forget(place.key());
+            sendText(place, groupIntro(), List.of(List.of(topicsButton())));
+            return;
+        }
         if (!payload.isBlank()) {
             Optional<Reply> answer = DeepLinks.entryId(payload.strip())
                     .flatMap(id -> conversations.answer(place.key(), id));
@@ -286,6 +305,11 @@ final class UpdateHandler {
             }
         }
         return examples;
+    }
+
+    /** How to ask the bot in a group: /ask, an @mention, or a reply to it. */
+    private String groupIntro() {
+        return Messages.get("telegram.group.intro", reportName(), me.username());
     }
 
     private void topics(Place place) {

@@ -211,6 +211,34 @@ public final class FakeBotApi implements AutoCloseable {
         return queue("message", m);
     }
 
+    /**
+     * The bot's own membership changed in a group (my_chat_member), by {@code byUser}: "left" → "member" is the bot
+     * being added. Returns the update id.
+     */
+    public int myChatMember(long chatId, long byUser, String oldStatus, String newStatus) {
+        ObjectNode change = JSON.createObjectNode();
+        change.set("chat", chat(chatId, "supergroup"));
+        change.set("from", user(byUser, false));
+        change.put("date", now());
+        ObjectNode old = change.putObject("old_chat_member");
+        old.put("status", oldStatus);
+        old.set("user", user(BOT_ID, true));
+        ObjectNode now = change.putObject("new_chat_member");
+        now.put("status", newStatus);
+        now.set("user", user(BOT_ID, true));
+        if ("administrator".equals(newStatus)) {
+            for (String right : List.of("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
+                    "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info",
+                    "can_invite_users")) {
+                now.put(right, false);
+            }
+        }
+        synchronized (this) {
+            chatTypes.put(chatId, "supergroup");
+        }
+        return queue("my_chat_member", change);
+    }
+
     /** A tap on an inline button under message {@code messageId} in a chat. Returns the callback query id. */
     public String callback(long chatId, long userId, int messageId, String data) {
         String id = "cb" + nextUpdateId.get();

@@ -83,4 +83,44 @@ class GroupChatTest {
         assertEquals(1, h.api.sent(GROUP).size());
         assertTrue(h.api.sent(GROUP).get(0).buttonData().contains("t:MEDICAL"));
     }
+
+    private static final String INTRO = "大家好！我是民生问答助手，可以回答《山西省2020年民生工作报道》里的民生问题，每个回答都注明出处。\n"
+            + "在群里请这样问我：\n1. 发「/ask 问题」，比如：/ask 心脏支架现在多少钱\n2. 或者 @" + FakeBotApi.BOT_USERNAME
+            + " 加上您的问题\n3. 或者直接回复我的消息\n群里的其他聊天我不会插话。";
+
+    @Test
+    void beingAddedToAGroupPostsHowToAskThere() throws Exception {
+        h.api.myChatMember(GROUP, ALICE, "left", "member");
+        FakeBotApi.Sent intro = h.api.awaitSent(GROUP, 1, WAIT).get(0);
+        assertEquals(INTRO, intro.plainText());
+        assertEquals(List.of("topics"), intro.buttonData());
+        // Made an admin later, or removed: nothing more is said.
+        h.api.myChatMember(GROUP, ALICE, "member", "administrator");
+        h.api.myChatMember(GROUP, ALICE, "administrator", "left");
+        h.api.awaitConfirmed(WAIT);
+        assertEquals(1, h.api.sent(GROUP).size(), h.api.sent(GROUP).toString());
+    }
+
+    @Test
+    void startInAGroupSaysHowToAskThereNotToJustSendAQuestion() throws Exception {
+        int asked = h.api.groupText(GROUP, ALICE, "/start", null);
+        FakeBotApi.Sent intro = h.api.awaitSent(GROUP, 1, WAIT).get(0);
+        assertEquals(INTRO, intro.plainText());
+        assertEquals(asked, intro.replyTo());
+    }
+
+    @Test
+    void aNumberedChoiceBelongsToWhoAskedAnotherMembersNumberDoesNotPickFromIt() throws Exception {
+        long bob = 3002;
+        h.api.groupText(GROUP, ALICE, "/ask 低保多少人", null);
+        FakeBotApi.Sent choice = h.api.awaitSent(GROUP, 1, WAIT).get(0);
+        assertEquals(Harness.reply("低保多少人"), choice.plainText());
+        int bobs = h.api.groupText(GROUP, bob, "1", FakeBotApi.BOT_ID);
+        FakeBotApi.Sent toBob = h.api.awaitSent(GROUP, 2, WAIT).get(1);
+        assertEquals("现在没有可选的序号，请直接输入您的问题。", toBob.plainText());
+        assertEquals(bobs, toBob.replyTo());
+        h.api.groupText(GROUP, ALICE, "2", FakeBotApi.BOT_ID);
+        FakeBotApi.Sent picked = h.api.awaitSent(GROUP, 3, WAIT).get(2);
+        assertEquals(Harness.replies("低保多少人", "2").get(1), picked.plainText(), "the asker's 2 still picks");
+    }
 }
