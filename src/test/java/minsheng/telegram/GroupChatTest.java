@@ -2,6 +2,7 @@ package minsheng.telegram;
 
 import static minsheng.telegram.Harness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -122,5 +123,22 @@ class GroupChatTest {
         h.api.groupText(GROUP, ALICE, "2", FakeBotApi.BOT_ID);
         FakeBotApi.Sent picked = h.api.awaitSent(GROUP, 3, WAIT).get(2);
         assertEquals(Harness.replies("低保多少人", "2").get(1), picked.plainText(), "the asker's 2 still picks");
+    }
+
+    @Test
+    void theLogNamesAGroupByAHashNeverByItsId() throws Exception {
+        CapturedLog log = new CapturedLog();
+        log.capture();
+        try {
+            h.api.fail("sendMessage", 1, 400, "Bad Request: not enough rights to send text messages to the chat", 0);
+            h.api.groupText(GROUP, ALICE, "/ask " + STENT, null);
+            h.api.awaitConfirmed(WAIT);
+            String name = LogNames.chat(GROUP);
+            assertTrue(name.matches("g[0-9a-f]{8}"), name);
+            assertTrue(log.text().contains("chat " + name + ": sendMessage refused"), log.text());
+            assertFalse(log.text().contains(String.valueOf(GROUP)), log.text());
+        } finally {
+            log.restore();
+        }
     }
 }
