@@ -197,13 +197,13 @@ public final class Main {
     private static AnsweredUpdates answeredUpdates(Journal journal) {
         return new AnsweredUpdates() {
             @Override
-            public boolean contains(int updateId) {
-                return journal.wasAnswered(updateId);
+            public boolean contains(long botId, int updateId) {
+                return journal.wasAnswered(botId, updateId);
             }
 
             @Override
-            public void add(int updateId) {
-                journal.answered(updateId);
+            public void add(long botId, int updateId) {
+                journal.answered(botId, updateId);
             }
         };
     }

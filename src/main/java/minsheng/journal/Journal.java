@@ -56,9 +56,10 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
                             + " at INTEGER NOT NULL, PRIMARY KEY (chat, answer))",
                     "CREATE TABLE admin_actions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,"
                             + " action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL)"),
-            // 2: the Telegram updates answered (no update is answered twice across a restart); a vote per person
-            // and entry, a version 1 vote on an answer of several entries (「a+b」) becoming one per entry.
-            List.of("CREATE TABLE answered_updates (update_id INTEGER PRIMARY KEY, at INTEGER NOT NULL)",
+            // 2: the Telegram updates answered, by bot (no update is answered twice across a restart); a vote per
+            // person and entry, a version 1 vote on an answer of several entries (「a+b」) becoming one per entry.
+            List.of("CREATE TABLE answered_updates (bot INTEGER NOT NULL, update_id INTEGER NOT NULL,"
+                            + " at INTEGER NOT NULL, PRIMARY KEY (bot, update_id))",
                     "CREATE INDEX answered_updates_by_time ON answered_updates (at)",
                     "CREATE TABLE votes_by_entry (voter TEXT NOT NULL, entry TEXT NOT NULL, helpful INTEGER NOT NULL,"
                             + " at INTEGER NOT NULL, PRIMARY KEY (voter, entry))",
@@ -239,14 +240,15 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     }
 
     /**
-     * Whether a Telegram update was answered before (by this process or one before a restart), so one that
-     * Telegram delivers again is not answered twice. False when the journal cannot tell (logged): answering twice
-     * is then the lesser harm than never answering.
+     * Whether a Telegram update to bot {@code bot} was answered before (by this process or one before a restart), so
+     * one that Telegram delivers again is not answered twice. Update ids count per bot, so another bot's are apart.
+     * False when the journal cannot tell (logged): answering twice is then the lesser harm than never answering.
      */
-    public synchronized boolean wasAnswered(long updateId) {
+    public synchronized boolean wasAnswered(long bot, long updateId) {
         try (PreparedStatement s = connection().prepareStatement(
-                "SELECT 1 FROM answered_updates WHERE update_id = ?")) {
-            s.setLong(1, updateId);
+                "SELECT 1 FROM answered_updates WHERE bot = ? AND update_id = ?")) {
+            s.setLong(1, bot);
+            s.setLong(2, updateId);
             try (ResultSet r = s.executeQuery()) {
                 return r.next();
             }
@@ -256,12 +258,13 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
         }
     }
 
-    /** Records that a Telegram update has been answered (its reply sent); committed before it returns. */
-    public synchronized void answered(long updateId) {
+    /** Records that a Telegram update to bot {@code bot} has been answered; committed before it returns. */
+    public synchronized void answered(long bot, long updateId) {
         try (PreparedStatement s = connection().prepareStatement(
-                "INSERT OR IGNORE INTO answered_updates (update_id, at) VALUES (?, ?)")) {
-            s.setLong(1, updateId);
-            s.setLong(2, clock.millis());
+                "INSERT OR IGNORE INTO answered_updates (bot, update_id, at) VALUES (?, ?, ?)")) {
+            s.setLong(1, bot);
+            s.setLong(2, updateId);
+            s.setLong(3, clock.millis());
             s.executeUpdate();
         } catch (SQLException e) {
             failed("record an answered update", e);

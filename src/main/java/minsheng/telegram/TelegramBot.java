@@ -169,7 +169,7 @@ public final class TelegramBot implements AutoCloseable {
             offsets.settled(id);
             return;
         }
-        if (answered.contains(id)) {
+        if (answered.contains(me.id(), id)) {
             // Delivered again after a restart (or below one the stop left open): its reply went out already.
             log.info("update {} was answered before; not answered again", id);
             offsets.settled(id);
@@ -193,7 +193,7 @@ public final class TelegramBot implements AutoCloseable {
             log.info("update {} cut short by the stop; Telegram delivers it again after the restart", id);
             return;
         }
-        answered.add(id);
+        answered.add(me.id(), id);
         offsets.settled(id);
     }
 

@@ -121,18 +121,19 @@ class JournalTest {
     void remembersTheUpdatesAnsweredAcrossAReopenAndForgetsThemAfterTwoDays() throws Exception {
         Instant start = Instant.parse("2026-03-01T08:00:00Z");
         try (Journal j = Journal.open(data, Clock.fixed(start, java.time.ZoneOffset.UTC))) {
-            assertFalse(j.wasAnswered(880001));
-            j.answered(880001);
-            j.answered(880001);
-            assertTrue(j.wasAnswered(880001));
-            assertFalse(j.wasAnswered(880002));
+            assertFalse(j.wasAnswered(777000, 880001));
+            j.answered(777000, 880001);
+            j.answered(777000, 880001);
+            assertTrue(j.wasAnswered(777000, 880001));
+            assertFalse(j.wasAnswered(777000, 880002));
+            assertFalse(j.wasAnswered(777001, 880001), "another bot's updates count apart");
         }
         try (Journal restarted = Journal.open(data, Clock.fixed(start.plusSeconds(3600), java.time.ZoneOffset.UTC))) {
-            assertTrue(restarted.wasAnswered(880001), "a restart still knows it");
+            assertTrue(restarted.wasAnswered(777000, 880001), "a restart still knows it");
         }
         try (Journal later = Journal.open(data, Clock.fixed(start.plus(Journal.ANSWERED_KEPT).plusSeconds(1),
                 java.time.ZoneOffset.UTC))) {
-            assertFalse(later.wasAnswered(880001), "Telegram redelivers nothing that old");
+            assertFalse(later.wasAnswered(777000, 880001), "Telegram redelivers nothing that old");
         }
     }
 
@@ -157,7 +158,7 @@ class JournalTest {
         }
         try (Journal j = Journal.open(data, Clock.systemUTC())) {
             assertEquals(2, j.schemaVersion());
-            assertFalse(j.wasAnswered(1));
+            assertFalse(j.wasAnswered(777000, 1));
             Journal.Stats st = j.stats(Instant.EPOCH, 5);
             assertEquals(2, st.helpful());
             assertEquals(1, st.unhelpful());
