@@ -32,26 +32,32 @@ public final class DataFolder {
         if (parent != null && !Files.exists(parent)) {
             folder(parent);
         }
-        try {
-            Files.createDirectory(dir, attribute(FOLDER));
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectory(dir);
-        } catch (FileAlreadyExistsException e) {
-            // made meanwhile by another thread or process: what matters is that it is there
-        }
+        make(dir, FOLDER, Files::createDirectory);
         return dir;
     }
 
     /** A new empty file, owner only; an existing one is left as it is. Returns it. */
     public static Path file(Path file) throws IOException {
-        try {
-            Files.createFile(file, attribute(FILE));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
-            // already there: it was made owner-only when it was created
-        }
+        make(file, FILE, Files::createFile);
         return file;
+    }
+
+    /** {@code Files.createDirectory} or {@code Files.createFile}. */
+    @FunctionalInterface
+    private interface Maker {
+        Path make(Path path, FileAttribute<?>... attributes) throws IOException;
+    }
+
+    private static void make(Path path, Set<PosixFilePermission> permissions, Maker maker) throws IOException {
+        try {
+            try {
+                maker.make(path, PosixFilePermissions.asFileAttribute(permissions));
+            } catch (UnsupportedOperationException e) {
+                maker.make(path); // no POSIX permissions here
+            }
+        } catch (FileAlreadyExistsException e) {
+            // already there (or made meanwhile by another thread or process): it was made owner-only then
+        }
     }
 
     /** Takes every permission but the owner's from an existing file (one written by an older release). */
@@ -63,9 +69,5 @@ public final class DataFolder {
         } catch (IOException | UnsupportedOperationException e) {
             // Not ours to change, or no POSIX permissions here: the folder's protection stands.
         }
-    }
-
-    private static FileAttribute<Set<PosixFilePermission>> attribute(Set<PosixFilePermission> permissions) {
-        return PosixFilePermissions.asFileAttribute(permissions);
     }
 }
