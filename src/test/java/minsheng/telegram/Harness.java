@@ -1,17 +1,14 @@
 package minsheng.telegram;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
+import minsheng.answer.ShippedSnapshot;
 import minsheng.answer.Snapshot;
-import minsheng.knowledge.KnowledgeException;
-import minsheng.knowledge.KnowledgeLoader;
-import minsheng.match.Thresholds;
 
 /**
  * A running bot against a {@link FakeBotApi}, with the shipped knowledge and timings short enough for tests. The
@@ -29,18 +26,9 @@ final class Harness implements AutoCloseable {
             20, 40, Duration.ofMinutes(1), Duration.ofMinutes(2),
             4, 100, Duration.ofSeconds(1), Duration.ofMillis(500), 500);
 
-    private static Snapshot shipped;
-
     /** The shipped knowledge, loaded once for all tests. */
-    static synchronized Snapshot shipped() {
-        if (shipped == null) {
-            try {
-                shipped = Snapshot.build(KnowledgeLoader.load(Path.of("knowledge")), Thresholds.defaults());
-            } catch (KnowledgeException e) {
-                throw new IllegalStateException(e.problems().toString(), e);
-            }
-        }
-        return shipped;
+    static Snapshot shipped() {
+        return ShippedSnapshot.get();
     }
 
     /**
