@@ -211,8 +211,7 @@ public final class Main {
     private int serve(TelegramBot bot, WatcherStart watch) throws IOException {
         // Left to the JVM, SIGTERM and Ctrl-C would run the hook below and end the process with 143 or 130, which
         // service managers count as a failure. Caught, they stop the bot; main then returns 0 once it has stopped.
-        stopOn("TERM", bot::close);
-        stopOn("INT", bot::close);
+        List<Runnable> restore = List.of(stopOn("TERM", bot::close), stopOn("INT", bot::close));
         Thread shutdown = new Thread(bot::close, "tg-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         Watcher watcher = null;
@@ -231,6 +230,7 @@ public final class Main {
                 watcher.close();
             }
             bot.close();
+            restore.forEach(Runnable::run);
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
             } catch (IllegalStateException e) {
@@ -240,14 +240,20 @@ public final class Main {
     }
 
     /**
-     * Runs {@code stop} on its own thread when the process gets the signal, instead of the JVM's exit. Uses
-     * {@code sun.misc.Signal} (module jdk.unsupported, kept for exactly this): the standard library has no other way.
+     * Runs {@code stop} on its own thread when the process gets the signal, instead of the JVM's exit; returns what
+     * puts the JVM's own handling back (a bot run inside a longer-lived JVM, as in tests, must not keep the signal).
+     * Uses {@code sun.misc.Signal} (module jdk.unsupported, kept for exactly this): the standard library has no other
+     * way.
      */
-    private static void stopOn(String signal, Runnable stop) {
+    private static Runnable stopOn(String signal, Runnable stop) {
         try {
-            sun.misc.Signal.handle(new sun.misc.Signal(signal), s -> new Thread(stop, "tg-stop-" + signal).start());
+            sun.misc.Signal sig = new sun.misc.Signal(signal);
+            sun.misc.SignalHandler before = sun.misc.Signal.handle(sig, s -> new Thread(stop, "tg-stop-" + signal)
+                    .start());
+            return () -> sun.misc.Signal.handle(sig, before);
         } catch (IllegalArgumentException e) {
             // This platform has no such signal (or the JVM keeps it): the shutdown hook still stops the bot.
+            return () -> { };
         }
     }
 
