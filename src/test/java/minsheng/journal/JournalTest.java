@@ -65,6 +65,15 @@ class JournalTest {
     }
 
     @Test
+    void masksAWholeLongMessageWithoutStumbling() throws Exception {
+        String garbage = "a".repeat(50_000) + "@" + "b" + ".c".repeat(20_000);
+        try (Journal j = Journal.open(data, Clock.systemUTC())) {
+            assertTrue(j.record("chat-1", garbage + " 低保多少人", declined()));
+        }
+        assertTrue(column("SELECT question FROM questions").get(0).endsWith(" 低保多少人"));
+    }
+
+    @Test
     void keepsFiguresCitizensAskAbout() {
         assertEquals("心脏支架从13000降到700元了吗，2020年", Masks.mask("心脏支架从13000降到700元了吗，2020年"));
     }
