@@ -176,8 +176,12 @@ public final class TelegramBot implements AutoCloseable {
             return;
         }
         Runnable work = () -> {
-            handler.handle(update);
-            done(id);
+            try {
+                handler.handle(update);
+            } finally {
+                // Even a failure (logged by the lanes) is settled: left open, it would hold back every update after it.
+                done(id);
+            }
         };
         Runnable note = () -> handler.busy(update);
         // A shed update is given up on purpose: its sender is told to ask again, and Telegram may forget it.

@@ -88,6 +88,20 @@ class HooksTest {
     }
 
     @Test
+    void anUpdateWhoseHandlingBreaksIsLetGoSoTheUpdatesAfterItAreConfirmed() throws Exception {
+        Hooks hooks = new Hooks().command("crash", null, r -> {
+            throw new AssertionError("an error no handler catches");
+        });
+        try (Harness h = new Harness(hooks, Harness.FAST).start()) {
+            h.api.text(USER, "/crash");
+            h.api.text(USER, "心脏支架现在多少钱");
+            assertEquals(Harness.reply("心脏支架现在多少钱"), h.api.awaitSent(USER, 1, WAIT).get(0).plainText());
+            h.api.awaitConfirmed(WAIT);
+            assertEquals(0, h.api.pendingUpdates());
+        }
+    }
+
+    @Test
     void refusesNamesAndPrefixesThatWouldClash() {
         assertThrows(IllegalArgumentException.class, () -> new Hooks().command("start", null, r -> null));
         assertThrows(IllegalArgumentException.class, () -> new Hooks().command("重载", null, r -> null));
