@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the bot records: every question and its outcome, every helpful / not-helpful vote and every admin action, in
- * one SQLite file in the data folder (WAL, each write committed before the reply it records is sent). Chats are kept
- * only as a salted hash, personal numbers in questions are masked, and no user id, name or username is stored.
+ * What the bot records: every question and its outcome, every helpful / not-helpful vote, every admin action and
+ * which Telegram updates were answered, in one SQLite file in the data folder (WAL, each write committed before the
+ * reply it records is sent), readable by its owner only. Chats and voters are kept only as a salted hash, personal
+ * numbers and e-mail addresses in questions are masked, and no user id, name or username is stored.
  *
  * <p>The journal never stops the bot: a database another process holds, a full disk or a broken file is logged
  * (one line per failed write) and the reply goes out anyway; the next write tries again. Thread-safe: one
