@@ -79,6 +79,23 @@ public final class AdminDesk {
         };
     }
 
+    /** The largest knowledge file an admin may send; nothing larger is downloaded. */
+    public static final long MAX_UPLOAD_BYTES = KnowledgeFolder.MAX_UPLOAD_BYTES;
+
+    /**
+     * Checks a file sent to the bot from what its message declares — who sent it, its name and extension, its size —
+     * before anything is downloaded: the refusal (recorded like any refused upload), or empty to download it.
+     */
+    public Optional<Response> refusesUpload(long user, String fileName, long declaredSize) {
+        Optional<Response> refused = gate(user, "upload " + fileName);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        Optional<String> why = KnowledgeFolder.refusal(fileName, declaredSize);
+        why.ifPresent(w -> journal.adminAction(user, "upload", fileName, "refused before download: " + w));
+        return why.map(Response::text);
+    }
+
     /** A file sent to the bot: a knowledge file to validate, save and load. */
     public Response document(long user, String fileName, byte[] bytes) {
         Optional<Response> refused = gate(user, "upload " + fileName);

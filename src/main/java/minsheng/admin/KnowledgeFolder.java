@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import minsheng.answer.Messages;
+import minsheng.journal.DataFolder;
 import minsheng.knowledge.LearnedQuestions;
 import minsheng.knowledge.TopicSummaries;
 import minsheng.knowledge.Vocabulary;
@@ -117,8 +118,7 @@ final class KnowledgeFolder {
 
     /** A copy of the folder with {@code name} replaced by {@code content}, to validate before anything is saved. */
     Path stage(String name, byte[] content) throws IOException {
-        Path staging = dataDir.resolve("staging");
-        Files.createDirectories(staging);
+        Path staging = DataFolder.folder(dataDir.resolve("staging"));
         Path stage = Files.createTempDirectory(staging, "knowledge-");
         for (Path f : files()) {
             Files.copy(f, stage.resolve(f.getFileName()));
@@ -142,10 +142,10 @@ final class KnowledgeFolder {
         Path target = dir.resolve(name);
         Optional<Path> backup = Optional.empty();
         if (Files.exists(target)) {
-            Path backups = dataDir.resolve("backups");
-            Files.createDirectories(backups);
+            Path backups = DataFolder.folder(dataDir.resolve("backups"));
             Path copy = backups.resolve(STAMP.format(clock.instant()) + "-" + name);
-            Files.copy(target, copy, StandardCopyOption.COPY_ATTRIBUTES);
+            // Made owner-only before the old content goes in (a copy would take the knowledge file's permissions).
+            Files.write(DataFolder.file(copy), Files.readAllBytes(target));
             backup = Optional.of(copy);
         }
         // Written beside and moved over, so a reader (or the watcher) never sees half a file.

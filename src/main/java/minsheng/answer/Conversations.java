@@ -63,14 +63,19 @@ public final class Conversations {
      * The reply to one message of a chat: a pick of an offered choice (「2」, 「第二个」), small talk, a topic word, a
      * follow-up read against the chat's last question, or a new question — one or several asked at once.
      */
-    public Reply reply(String chat, String message) {
+    public Reply reply(String chat, String written) {
+        // Markup, a personal number, a name are not read; the listener still gets the message as written.
+        String message = Asides.removed(written);
         Context context = context(chat);
         Snapshot current = snapshot.get();
         // Every step below (picks, small talk, topic words, follow-ups, parts) reads only what the matcher would.
         String text = Matcher.matched(message);
         Integer pick = Picks.number(text);
         Reply reply;
-        if (pick != null && !context.offered().isEmpty()) {
+        if (Asides.asksNothing(text)) {
+            // 「？？？」 or invisible characters: one line asking for the question, not a decline listing every topic.
+            reply = current.note(Messages.get("decline.empty"));
+        } else if (pick != null && !context.offered().isEmpty()) {
             if (pick < 1 || pick > context.offered().size()) {
                 return current.note(Messages.get("chat.pick.range", String.valueOf(context.offered().size())));
             }
@@ -94,7 +99,7 @@ public final class Conversations {
             reply = turn.reply();
             remember(chat, reply, turn.question());
         }
-        listener.replied(chat, message, reply);
+        listener.replied(chat, written, reply);
         return reply;
     }
 

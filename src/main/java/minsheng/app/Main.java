@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import minsheng.admin.AdminDesk;
 import minsheng.admin.Admins;
 import minsheng.admin.Feedback;
@@ -41,6 +42,7 @@ import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
 import minsheng.knowledge.Problem;
+import minsheng.telegram.AnsweredUpdates;
 import minsheng.telegram.Button;
 import minsheng.telegram.Hooks;
 import minsheng.telegram.TelegramApi;
@@ -175,8 +177,8 @@ public final class Main {
                     knowledge -> Snapshot.build(knowledge, config.thresholds()), current, clock);
             AdminDesk desk = new AdminDesk(admins, reloader, journal, current, clock);
             TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
-                    conversations, current, hooks(admins, desk, new Feedback(journal)), Tuning.DEFAULTS,
-                    Ticker.systemTicker());
+                    conversations, current, hooks(admins, desk, new Feedback(journal, current)),
+                    answeredUpdates(journal), Tuning.DEFAULTS, Ticker.systemTicker());
             return serve(bot, config.watchKnowledge()
                     ? () -> Watcher.start(reloader, text -> admins.ids().forEach(id -> bot.tell(id, text)),
                             WATCH_QUIET)
@@ -191,7 +193,25 @@ public final class Main {
         Watcher start() throws IOException;
     }
 
+    /** The updates answered, kept in the journal so a restart does not answer one Telegram delivers again. */
+    private static AnsweredUpdates answeredUpdates(Journal journal) {
+        return new AnsweredUpdates() {
+            @Override
+            public boolean contains(long botId, int updateId) {
+                return journal.wasAnswered(botId, updateId);
+            }
+
+            @Override
+            public void add(long botId, int updateId) {
+                journal.answered(botId, updateId);
+            }
+        };
+    }
+
     private int serve(TelegramBot bot, WatcherStart watch) throws IOException {
+        // Left to the JVM, SIGTERM and Ctrl-C would run the hook below and end the process with 143 or 130, which
+        // service managers count as a failure. Caught, they stop the bot; main then returns 0 once it has stopped.
+        List<Runnable> restore = List.of(stopOn("TERM", bot::close), stopOn("INT", bot::close));
         Thread shutdown = new Thread(bot::close, "tg-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         Watcher watcher = null;
@@ -210,11 +230,30 @@ public final class Main {
                 watcher.close();
             }
             bot.close();
+            restore.forEach(Runnable::run);
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdown);
             } catch (IllegalStateException e) {
                 // already shutting down: the hook is running
             }
+        }
+    }
+
+    /**
+     * Runs {@code stop} on its own thread when the process gets the signal, instead of the JVM's exit; returns what
+     * puts the JVM's own handling back (a bot run inside a longer-lived JVM, as in tests, must not keep the signal).
+     * Uses {@code sun.misc.Signal} (module jdk.unsupported, kept for exactly this): the standard library has no other
+     * way.
+     */
+    private static Runnable stopOn(String signal, Runnable stop) {
+        try {
+            sun.misc.Signal sig = new sun.misc.Signal(signal);
+            sun.misc.SignalHandler before = sun.misc.Signal.handle(sig, s -> new Thread(stop, "tg-stop-" + signal)
+                    .start());
+            return () -> sun.misc.Signal.handle(sig, before);
+        } catch (IllegalArgumentException e) {
+            // This platform has no such signal (or the JVM keeps it): the shutdown hook still stops the bot.
+            return () -> { };
         }
     }
 
@@ -227,11 +266,35 @@ public final class Main {
         for (String name : AdminDesk.COMMANDS.stream().sorted().toList()) {
             hooks.command(name, null, r -> privately(admins, r, () -> desk.command(r.userId(), name, r.argument())));
         }
-        hooks.documents((r, fileName, bytes) -> privately(admins, r, () -> desk.document(r.userId(), fileName, bytes)));
+        hooks.documents(new Hooks.DocumentHandler() {
+            @Override
+            public boolean accepts(Hooks.Request r) {
+                // Only admins send files; a citizen's is never downloaded.
+                return admins.isAdmin(r.userId());
+            }
+
+            @Override
+            public Optional<Hooks.Response> check(Hooks.Request r, String fileName, long declaredSize) {
+                if (r.group()) {
+                    return Optional.of(channel(Response.text(Messages.get("admin.private"))));
+                }
+                return desk.refusesUpload(r.userId(), fileName, declaredSize).map(Main::channel);
+            }
+
+            @Override
+            public long maxBytes() {
+                return AdminDesk.MAX_UPLOAD_BYTES;
+            }
+
+            @Override
+            public Hooks.Response handle(Hooks.Request r, String fileName, byte[] bytes) {
+                return privately(admins, r, () -> desk.document(r.userId(), fileName, bytes));
+            }
+        });
         hooks.callbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(), r.argument())));
-        // The same chat key the Telegram channel gives Conversations, so a vote and the question it is about share a hash.
-        hooks.callbacks(Feedback.CALLBACK_PREFIX, r -> Hooks.Response.text(feedback.vote("tg:" + r.chatId(),
-                r.argument())));
+        // A vote is one person's, wherever they press: named as their private chat is, "tg:<user id>". It is
+        // acknowledged on the button only, never in the chat.
+        hooks.notices(Feedback.CALLBACK_PREFIX, r -> feedback.vote("tg:" + r.userId(), r.argument()));
         hooks.answerButtons(reply -> Feedback.buttons(reply).stream()
                 .map(b -> new Button(b.label(), b.data())).toList());
         return hooks;
@@ -243,8 +306,12 @@ public final class Main {
      */
     private static Hooks.Response privately(Admins admins, Hooks.Request r,
             java.util.function.Supplier<Response> work) {
-        Response response = r.group() && admins.isAdmin(r.userId()) ? Response.text(Messages.get("admin.private"))
-                : work.get();
+        return channel(r.group() && admins.isAdmin(r.userId()) ? Response.text(Messages.get("admin.private"))
+                : work.get());
+    }
+
+    /** An admin response as the Telegram channel sends it. */
+    private static Hooks.Response channel(Response response) {
         return new Hooks.Response(response.text(), response.buttons().stream()
                 .map(row -> row.stream().map(b -> new Button(b.label(), b.data())).toList()).toList());
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -28,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the bot records: every question and its outcome, every helpful / not-helpful vote and every admin action, in
- * one SQLite file in the data folder (WAL, each write committed before the reply it records is sent). Chats are kept
- * only as a salted hash, personal numbers in questions are masked, and no user id, name or username is stored.
+ * What the bot records: every question and its outcome, every helpful / not-helpful vote, every admin action and
+ * which Telegram updates were answered, in one SQLite file in the data folder (WAL, each write committed before the
+ * reply it records is sent), readable by its owner only. Chats and voters are kept only as a salted hash, personal
+ * numbers and e-mail addresses in questions are masked, and no user id, name or username is stored.
  *
  * <p>The journal never stops the bot: a database another process holds, a full disk or a broken file is logged
  * (one line per failed write) and the reply goes out anyway; the next write tries again. Thread-safe: one
@@ -41,18 +41,43 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     public static final String FILE_NAME = "minsheng.db";
     public static final String SALT_FILE_NAME = "chat-salt";
     /** The schema this release writes; {@link #MIGRATIONS} brings any older file up to it. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
-    /** Statements that take a file from version i to i+1, in order. Never edit one; add the next. */
-    private static final List<List<String>> MIGRATIONS = List.of(List.of(
-            "CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, chat TEXT NOT NULL,"
-                    + " question TEXT NOT NULL, outcome TEXT NOT NULL, entries TEXT NOT NULL, score REAL NOT NULL,"
-                    + " candidates TEXT NOT NULL)",
-            "CREATE INDEX questions_by_time ON questions (at)",
-            "CREATE TABLE votes (chat TEXT NOT NULL, answer TEXT NOT NULL, helpful INTEGER NOT NULL,"
-                    + " at INTEGER NOT NULL, PRIMARY KEY (chat, answer))",
-            "CREATE TABLE admin_actions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,"
-                    + " action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL)"));
+    /**
+     * The steps that take a file from version i to i+1, in order: step i is {@code MIGRATIONS.get(i)}, the statements
+     * run in one transaction. Never edit a step; add the next.
+     */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // 1: questions, votes per chat and answer, admin actions.
+            List.of("CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, chat TEXT NOT NULL,"
+                            + " question TEXT NOT NULL, outcome TEXT NOT NULL, entries TEXT NOT NULL,"
+                            + " score REAL NOT NULL, candidates TEXT NOT NULL)",
+                    "CREATE INDEX questions_by_time ON questions (at)",
+                    "CREATE TABLE votes (chat TEXT NOT NULL, answer TEXT NOT NULL, helpful INTEGER NOT NULL,"
+                            + " at INTEGER NOT NULL, PRIMARY KEY (chat, answer))",
+                    "CREATE TABLE admin_actions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,"
+                            + " action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL)"),
+            // 2: the Telegram updates answered, by bot (no update is answered twice across a restart); a vote per
+            // person and entry, a version 1 vote on an answer of several entries (「a+b」) becoming one per entry.
+            List.of("CREATE TABLE answered_updates (bot INTEGER NOT NULL, update_id INTEGER NOT NULL,"
+                            + " at INTEGER NOT NULL, PRIMARY KEY (bot, update_id))",
+                    "CREATE INDEX answered_updates_by_time ON answered_updates (at)",
+                    "CREATE TABLE votes_by_entry (voter TEXT NOT NULL, entry TEXT NOT NULL, helpful INTEGER NOT NULL,"
+                            + " at INTEGER NOT NULL, PRIMARY KEY (voter, entry))",
+                    "INSERT OR REPLACE INTO votes_by_entry (voter, entry, helpful, at)"
+                            + " WITH RECURSIVE split (voter, entry, rest, helpful, at) AS ("
+                            + " SELECT chat, '', answer || '+', helpful, at FROM votes UNION ALL"
+                            + " SELECT voter, substr(rest, 1, instr(rest, '+') - 1), substr(rest, instr(rest, '+') + 1),"
+                            + " helpful, at FROM split WHERE rest <> '')"
+                            + " SELECT voter, entry, helpful, at FROM split WHERE entry <> '' ORDER BY at",
+                    "DROP TABLE votes",
+                    "ALTER TABLE votes_by_entry RENAME TO votes"));
+
+    /**
+     * How long an answered update's id is kept. Telegram keeps an update it was not told of for at most 24 hours,
+     * and after a week without updates it may start their ids anew: two days covers the one, never meets the other.
+     */
+    static final java.time.Duration ANSWERED_KEPT = java.time.Duration.ofDays(2);
 
     /** How long a write waits for another process's lock before it is logged and given up. */
     private static final int BUSY_TIMEOUT_MS = 1000;
@@ -93,7 +118,7 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
      * made; a database that cannot be opened now is logged and tried again at the next write.
      */
     public static Journal open(Path dataDir, Clock clock) throws IOException {
-        Files.createDirectories(dataDir);
+        DataFolder.folder(dataDir);
         Journal journal;
         try {
             journal = new Journal(dataDir.resolve(FILE_NAME), salt(dataDir.resolve(SALT_FILE_NAME)), clock);
@@ -113,6 +138,7 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     /** The per-install salt: made once, kept beside the database, readable by the owner only. */
     private static byte[] salt(Path saltFile) throws IOException {
         if (Files.exists(saltFile)) {
+            DataFolder.restrict(saltFile);
             byte[] salt = HexFormat.of().parseHex(Files.readString(saltFile, StandardCharsets.US_ASCII).strip());
             if (salt.length < 16) {
                 throw new IOException(saltFile + " is damaged (too short); restore it from a backup");
@@ -122,12 +148,9 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
         byte[] salt = new byte[32];
         new SecureRandom().nextBytes(salt);
         Path tmp = saltFile.resolveSibling(saltFile.getFileName() + ".tmp");
-        Files.writeString(tmp, HexFormat.of().formatHex(salt) + "\n", StandardCharsets.US_ASCII);
-        try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system; the folder's own permissions protect it.
-        }
+        Files.deleteIfExists(tmp);
+        // Owner-only from the moment it exists, then written and moved into place whole.
+        Files.writeString(DataFolder.file(tmp), HexFormat.of().formatHex(salt) + "\n", StandardCharsets.US_ASCII);
         Files.move(tmp, saltFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         return salt;
     }
@@ -177,34 +200,75 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     }
 
     /**
-     * Counts a chat's vote on an answer once: a second vote on the same answer replaces the first (a change of mind)
-     * without counting twice. Returns true when this is the chat's first vote on it; empty when not recorded.
+     * Counts a person's vote on each entry of an answer once: a second vote on an entry replaces the first (a change
+     * of mind) without counting twice. {@code voter} names the person (hashed like chats). Returns true when the
+     * person had voted on none of these entries before; empty when not recorded.
      */
-    public synchronized Optional<Boolean> vote(String chat, String answer, boolean helpful) {
-        String hash = chatHash(chat);
+    public synchronized Optional<Boolean> vote(String voter, List<String> entries, boolean helpful) {
+        String hash = chatHash(voter);
         try {
             Connection c = connection();
-            boolean first;
-            try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM votes WHERE chat = ? AND answer = ?")) {
-                s.setString(1, hash);
-                s.setString(2, answer);
-                try (ResultSet r = s.executeQuery()) {
-                    first = !r.next();
+            boolean first = true;
+            c.setAutoCommit(false);
+            try (PreparedStatement seen = c.prepareStatement("SELECT 1 FROM votes WHERE voter = ? AND entry = ?");
+                    PreparedStatement put = c.prepareStatement("INSERT INTO votes (voter, entry, helpful, at)"
+                            + " VALUES (?, ?, ?, ?) ON CONFLICT (voter, entry) DO UPDATE SET"
+                            + " helpful = excluded.helpful, at = excluded.at")) {
+                for (String entry : entries) {
+                    seen.setString(1, hash);
+                    seen.setString(2, entry);
+                    try (ResultSet r = seen.executeQuery()) {
+                        first &= !r.next();
+                    }
+                    put.setString(1, hash);
+                    put.setString(2, entry);
+                    put.setInt(3, helpful ? 1 : 0);
+                    put.setLong(4, clock.millis());
+                    put.executeUpdate();
                 }
-            }
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO votes (chat, answer, helpful, at)"
-                    + " VALUES (?, ?, ?, ?) ON CONFLICT (chat, answer) DO UPDATE SET helpful = excluded.helpful,"
-                    + " at = excluded.at")) {
-                s.setString(1, hash);
-                s.setString(2, answer);
-                s.setInt(3, helpful ? 1 : 0);
-                s.setLong(4, clock.millis());
-                s.executeUpdate();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
             return Optional.of(first);
         } catch (SQLException e) {
             failed("record a vote", e);
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a Telegram update to bot {@code bot} was answered before (by this process or one before a restart), so
+     * one that Telegram delivers again is not answered twice. Update ids count per bot, so another bot's are apart.
+     * False when the journal cannot tell (logged): answering twice is then the lesser harm than never answering.
+     */
+    public synchronized boolean wasAnswered(long bot, long updateId) {
+        try (PreparedStatement s = connection().prepareStatement(
+                "SELECT 1 FROM answered_updates WHERE bot = ? AND update_id = ?")) {
+            s.setLong(1, bot);
+            s.setLong(2, updateId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            failed("look up an update", e);
+            return false;
+        }
+    }
+
+    /** Records that a Telegram update to bot {@code bot} has been answered; committed before it returns. */
+    public synchronized void answered(long bot, long updateId) {
+        try (PreparedStatement s = connection().prepareStatement(
+                "INSERT OR IGNORE INTO answered_updates (bot, update_id, at) VALUES (?, ?, ?)")) {
+            s.setLong(1, bot);
+            s.setLong(2, updateId);
+            s.setLong(3, clock.millis());
+            s.executeUpdate();
+        } catch (SQLException e) {
+            failed("record an answered update", e);
         }
     }
 
@@ -324,6 +388,15 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
         if (connection != null) {
             return connection;
         }
+        try {
+            // Owner-only before SQLite opens it: the WAL and shared-memory files it makes take the file's permissions.
+            DataFolder.file(file);
+        } catch (IOException e) {
+            throw new SQLException("cannot create " + file + ": " + e.getMessage(), e);
+        }
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            DataFolder.restrict(Path.of(file + suffix));
+        }
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         try {
             try (Statement s = c.createStatement()) {
@@ -333,6 +406,10 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
                 s.execute("PRAGMA synchronous = FULL");
             }
             migrate(c);
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM answered_updates WHERE at < ?")) {
+                s.setLong(1, clock.millis() - ANSWERED_KEPT.toMillis());
+                s.executeUpdate();
+            }
         } catch (SQLException e) {
             c.close();
             throw e;

@@ -19,21 +19,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs work for many chats on a fixed pool: different chats in parallel, one chat's work strictly in the order it
  * was submitted. The backlog is bounded: when {@code capacity} tasks already wait, the oldest waiting one is shed —
- * logged with a running count — and its {@code onShed} (a short "busy, please ask again" note) runs in its place, in
- * its chat's order; a chat has at most one such note waiting. Submitting never blocks, so polling keeps up and memory
- * stays flat however far the senders fall behind.
+ * logged with a running count, its {@code shed} run at once — and its {@code note} (a short "busy, please ask again"
+ * note) runs in its place, in its chat's order; a chat has at most one such note waiting. Submitting never blocks, so
+ * polling keeps up and memory stays flat however far the senders fall behind.
  *
  * <p>A chat that must wait for its next sending slot ({@code pace}: Telegram allows about one message a second to a
  * chat) does not hold a worker while it waits: its lane is parked on a one-thread scheduler and handed back to the
  * pool when the slot comes, and the workers serve other chats meanwhile. A parked lane stays in {@code lanes}, so new
- * work for that chat queues behind it and the order holds. Thread-safe.
+ * work for that chat queues behind it and the order holds.
+ *
+ * <p>Stopping has two steps: {@link #drain} takes no more work and lets what waits run for a while; {@link #close}
+ * then starts nothing more, gives the work running a last moment to end by itself and ends both pools. Thread-safe.
  */
 final class ChatLanes {
 
     private static final Logger log = LoggerFactory.getLogger(ChatLanes.class);
 
     /** A task in a chat's lane; a note stands in for shed work and does not count against the bound. */
-    private record Task(long chat, Runnable work, Runnable onShed, boolean note) {}
+    private record Task(long chat, Runnable work, Runnable note, Runnable shed, boolean isNote) {}
 
     private final ThreadPoolExecutor pool;
     private final ScheduledThreadPoolExecutor timer;
@@ -44,7 +47,11 @@ final class ChatLanes {
     /** Guarded by {@code this}: the counted tasks waiting, oldest first. */
     private final LinkedHashSet<Task> waiting = new LinkedHashSet<>();
     private long shed;
+    /** Guarded by {@code this}: tasks running now. */
+    private int running;
     private volatile boolean closed;
+    /** Set by {@link #close}: no task starts any more. */
+    private volatile boolean cutOff;
 
     /**
      * @param pace for a chat, how many nanoseconds until it may be sent to again (0: now); its lane waits that long,
@@ -65,10 +72,11 @@ final class ChatLanes {
     }
 
     /**
-     * Queues work for a chat, shedding the oldest waiting work when the backlog is full. False when the lanes are
-     * closed (the work is dropped).
+     * Queues work for a chat, shedding the oldest waiting work when the backlog is full: a shed task's {@code shed}
+     * runs at once (on the submitting thread, briefly), its {@code note} later in its place. False when the lanes
+     * are closed (the work is dropped).
      */
-    boolean submit(long chat, Runnable work, Runnable onShed) {
+    boolean submit(long chat, Runnable work, Runnable note, Runnable shed) {
         if (closed) {
             return false;
         }
@@ -83,7 +91,7 @@ final class ChatLanes {
                 lane = new ArrayDeque<>();
                 lanes.put(chat, lane);
             }
-            Task task = new Task(chat, work, onShed, false);
+            Task task = new Task(chat, work, note, shed, false);
             lane.addLast(task);
             waiting.add(task);
         }
@@ -112,8 +120,11 @@ final class ChatLanes {
         // The oldest waiting task is the first waiting in its lane (a lane's tasks are in submission order).
         boolean removed = lane.remove(task);
         Task head = lane.peekFirst();
-        if (removed && task.onShed() != null && (head == null || !head.note())) {
-            lane.addFirst(new Task(task.chat(), task.onShed(), null, true));
+        if (removed && task.note() != null && (head == null || !head.isNote())) {
+            lane.addFirst(new Task(task.chat(), task.note(), null, null, true));
+        }
+        if (task.shed() != null) {
+            task.shed().run();
         }
         shed++;
         log.warn("backlog of {} full: shed the oldest waiting update (chat {}); {} shed since start", capacity,
@@ -126,7 +137,7 @@ final class ChatLanes {
      */
     private void drain(long chat) {
         while (true) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (cutOff || Thread.currentThread().isInterrupted()) {
                 dropLane(chat); // the lanes are closing and their grace is over
                 return;
             }
@@ -148,11 +159,17 @@ final class ChatLanes {
                 }
                 next = lane.pollFirst();
                 waiting.remove(next);
+                running++;
             }
             try {
                 next.work().run();
             } catch (RuntimeException | Error e) {
                 log.error("chat {}: handling failed: {}", LogNames.chat(chat), e.toString());
+            } finally {
+                synchronized (this) {
+                    running--;
+                    notifyAll();
+                }
             }
         }
     }
@@ -179,7 +196,8 @@ final class ChatLanes {
         if (lane != null) {
             waiting.removeAll(lane);
             if (!lane.isEmpty()) {
-                log.info("chat {}: {} waiting update(s) dropped, the bot is stopping", LogNames.chat(chat), lane.size());
+                log.info("chat {}: {} waiting update(s) left for Telegram to deliver again, the bot is stopping",
+                        LogNames.chat(chat), lane.size());
             }
         }
         if (lanes.isEmpty()) {
@@ -193,10 +211,10 @@ final class ChatLanes {
     }
 
     /**
-     * Stops taking work, lets work in flight and waiting work (parked lanes included, as their slots come) finish
-     * within {@code grace}, then drops what is left, interrupts what still runs and ends both thread pools.
+     * Takes no more work, and lets work in flight and waiting work (parked lanes included, as their slots come) run
+     * for at most {@code grace}. True when nothing is left.
      */
-    void close(Duration grace) {
+    boolean drain(Duration grace) {
         closed = true;
         long deadline = System.nanoTime() + grace.toNanos();
         try {
@@ -205,9 +223,35 @@ final class ChatLanes {
                 while (!lanes.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
                     TimeUnit.NANOSECONDS.timedWait(this, left);
                 }
-                int dropped = lanes.values().stream().mapToInt(Deque::size).sum();
-                if (!lanes.isEmpty()) {
-                    log.warn("stopping: {} update(s) still waiting are dropped", dropped);
+                return lanes.isEmpty();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Starts no more work (what waits is left undone), gives the work running up to {@code finish} to end by itself —
+     * a reply being sent is not cut off halfway if it can be helped — then interrupts what still runs and ends both
+     * pools.
+     */
+    void close(Duration finish) {
+        closed = true;
+        cutOff = true;
+        long deadline = System.nanoTime() + finish.toNanos();
+        try {
+            synchronized (this) {
+                int left = lanes.values().stream().mapToInt(Deque::size).sum();
+                if (left > 0) {
+                    log.warn("stopping: {} update(s) still waiting are left for Telegram to deliver again", left);
+                }
+                long wait;
+                while (running > 0 && (wait = deadline - System.nanoTime()) > 0) {
+                    TimeUnit.NANOSECONDS.timedWait(this, wait);
+                }
+                if (running > 0) {
+                    log.warn("stopping: {} update(s) still being answered are cut short", running);
                 }
             }
         } catch (InterruptedException e) {

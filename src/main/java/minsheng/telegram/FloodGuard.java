@@ -5,9 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 
 /**
- * Tells a flood from ordinary use, per user: more than {@code floodLimit} messages within {@code floodWindow} is a
- * flood. The user is told once, then their messages are dropped until {@code floodPause} has passed. Bounded and
- * expiring (Caffeine), with a {@link Ticker} so tests move time instead of sleeping. Thread-safe.
+ * Tells a flood from ordinary use, per user: more than {@code limit} messages (or, in a guard of their own, button
+ * presses) within {@code floodWindow} is a flood. The user is told once, then what they send is dropped until
+ * {@code floodPause} has passed. Bounded and expiring (Caffeine), with a {@link Ticker} so tests move time instead of
+ * sleeping. Thread-safe.
  */
 final class FloodGuard {
 
@@ -32,9 +33,9 @@ final class FloodGuard {
     private final long pause;
     private final Cache<Long, Traffic> users;
 
-    FloodGuard(Tuning tuning, Ticker ticker) {
+    FloodGuard(int limit, Tuning tuning, Ticker ticker) {
         this.ticker = ticker;
-        this.limit = tuning.floodLimit();
+        this.limit = limit;
         this.window = tuning.floodWindow().toNanos();
         this.pause = tuning.floodPause().toNanos();
         this.users = Caffeine.newBuilder().maximumSize(100_000)

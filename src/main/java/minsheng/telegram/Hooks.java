@@ -9,8 +9,9 @@ import minsheng.answer.Reply;
 
 /**
  * What other parts of the bot (the admin features) add to the Telegram channel, registered by the composition root:
- * extra commands, a handler for documents users send, and callback-data prefixes for their own buttons. Handlers
- * run on the chat's worker thread; what they return is sent as plain text (escaped) with optional buttons.
+ * extra commands, a handler for documents users send, and callback-data prefixes for their own buttons — those whose
+ * press is answered in the chat, and those acknowledged only by a short notice on the button (a vote). Handlers run
+ * on the chat's worker thread; what they return is sent as plain text (escaped) with optional buttons.
  */
 public final class Hooks {
 
@@ -34,9 +35,20 @@ public final class Hooks {
         Response handle(Request request) throws Exception;
     }
 
-    /** A document a user sent, with its bytes (fetched through getFile). */
-    @FunctionalInterface
+    /**
+     * Documents users send, taken in three steps so nothing is downloaded that will be refused: who sent it, then
+     * what the message declares (name, size), then the bytes (fetched through getFile, at most {@link #maxBytes()}).
+     */
     public interface DocumentHandler {
+        /** Whether documents from this sender are read at all; anyone else is told the bot reads text questions. */
+        boolean accepts(Request request);
+
+        /** A refusal decided from the message alone, before anything is downloaded; empty to download the file. */
+        Optional<Response> check(Request request, String fileName, long declaredSize);
+
+        /** The most bytes downloaded; a file that turns out larger is refused. */
+        long maxBytes();
+
         Response handle(Request request, String fileName, byte[] bytes) throws Exception;
     }
 
@@ -44,6 +56,16 @@ public final class Hooks {
     @FunctionalInterface
     public interface CallbackHandler {
         Response handle(Request request) throws Exception;
+    }
+
+    /**
+     * A tap on a button acknowledged only by a short notice shown on the button (answerCallbackQuery, at most 200
+     * characters), never by a message in the chat, where in a group everyone would see it. The request's argument is
+     * the callback data.
+     */
+    @FunctionalInterface
+    public interface NoticeHandler {
+        String handle(Request request) throws Exception;
     }
 
     /** A command as shown in Telegram's command menu (description null: not listed there). */
@@ -55,6 +77,7 @@ public final class Hooks {
 
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, CallbackHandler> callbacks = new LinkedHashMap<>();
+    private final Map<String, NoticeHandler> notices = new LinkedHashMap<>();
     private DocumentHandler documents;
     private Function<Reply, List<Button>> answerRow = reply -> List.of();
 
@@ -86,14 +109,25 @@ public final class Hooks {
 
     /** Routes buttons whose callback data starts with {@code prefix} (ASCII, 1–16 characters) to the handler. */
     public Hooks callbacks(String prefix, CallbackHandler handler) {
+        callbacks.put(newPrefix(prefix), handler);
+        return this;
+    }
+
+    /** Routes buttons whose callback data starts with {@code prefix} to a handler answered by a notice only. */
+    public Hooks notices(String prefix, NoticeHandler handler) {
+        notices.put(newPrefix(prefix), handler);
+        return this;
+    }
+
+    private String newPrefix(String prefix) {
         if (prefix == null || !prefix.matches("[!-~]{1,16}")
                 || RESERVED_PREFIXES.stream().anyMatch(r -> r.startsWith(prefix) || prefix.startsWith(r))
-                || callbacks.keySet().stream().anyMatch(p -> p.startsWith(prefix) || prefix.startsWith(p))) {
+                || java.util.stream.Stream.concat(callbacks.keySet().stream(), notices.keySet().stream())
+                        .anyMatch(p -> p.startsWith(prefix) || prefix.startsWith(p))) {
             throw new IllegalArgumentException("callback prefix must be 1 to 16 ASCII characters that overlap neither "
                     + RESERVED_PREFIXES + " nor another prefix, was \"" + prefix + "\"");
         }
-        callbacks.put(prefix, handler);
-        return this;
+        return prefix;
     }
 
     /** Adds one row of buttons under every answer, made from the reply (e.g. helpful / not helpful); only one. */
@@ -120,6 +154,11 @@ public final class Hooks {
 
     Optional<CallbackHandler> callback(String data) {
         return callbacks.entrySet().stream().filter(e -> data.startsWith(e.getKey())).map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    Optional<NoticeHandler> notice(String data) {
+        return notices.entrySet().stream().filter(e -> data.startsWith(e.getKey())).map(Map.Entry::getValue)
                 .findFirst();
     }
 }

@@ -37,6 +37,9 @@ sealed interface Incoming {
     /** A tap on an inline button. {@code messageId} is the message the button was under (0 when unknown). */
     record Callback(int updateId, String id, Chat chat, long userId, int messageId, String data) implements Incoming {}
 
-    /** Anything else (channel posts, member changes): acknowledged and passed over. */
+    /** The bot was added to a group (a my_chat_member update: it was not a member, now it is). */
+    record Joined(int updateId, Chat chat) implements Incoming {}
+
+    /** Anything else (channel posts, other member changes): acknowledged and passed over. */
     record Other(int updateId, String what) implements Incoming {}
 }

@@ -1,14 +1,21 @@
 package minsheng.telegram;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import minsheng.answer.Messages;
 
 /**
- * Turns the engine's plain text into Telegram HTML: every piece of knowledge text escaped, each quoted figure in
- * bold (never inside the citation line, whose report title holds a year), the citation line in italics, and text
- * over Telegram's 4096-character limit split at line breaks, never inside a tag or an entity.
+ * Turns the engine's plain text into Telegram HTML: every piece of knowledge text escaped, the figures a citizen asks
+ * for in bold (never inside the citation line, whose report title holds a year), the citation line in italics, and
+ * text over Telegram's 4096-character limit split at line breaks, never inside a tag or an entity.
+ *
+ * <p>Bold marks counts, amounts, rates and dates given as answers, one span per figure. A year alone says when, not
+ * what was asked («2020年城镇新增就业…», «2019年只有…»): it is bold only as part of a date (2021年1月15日) or when
+ * years are all a reply gives (「郑太高铁于2020年开通」). A figure right after another (「25148名65周岁以上」) stays
+ * plain, so two never read as one.
  */
 final class Renderer {
 
@@ -63,36 +70,58 @@ final class Renderer {
                 .replace("&amp;", "&");
     }
 
-    /** One line with every occurrence of every figure in bold; longer figures win where two overlap. */
+    private static final Pattern YEAR = Pattern.compile("[0-9]{4}年");
+    private static final Pattern MONTH_FIRST = Pattern.compile("^[0-9]{1,2}月.*");
+
+    /** Where a figure stands in a line. */
+    private record Span(int start, int end) {}
+
+    /** One line with its figures in bold, as the class says; longer figures win where two overlap. */
     private static String boldFigures(String line, List<String> figures) {
-        boolean[] bold = new boolean[line.length()];
         List<String> longestFirst = figures.stream().filter(f -> !f.isEmpty())
                 .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        boolean[] taken = new boolean[line.length()];
+        List<Span> found = new ArrayList<>();
         for (String figure : longestFirst) {
             for (int at = line.indexOf(figure); at >= 0; at = line.indexOf(figure, at + 1)) {
+                int end = at + figure.length();
                 boolean free = true;
-                for (int i = at; i < at + figure.length(); i++) {
-                    free &= !bold[i];
+                for (int i = at; i < end; i++) {
+                    free &= !taken[i];
                 }
                 if (free) {
-                    for (int i = at; i < at + figure.length(); i++) {
-                        bold[i] = true;
-                    }
+                    Arrays.fill(taken, at, end, true);
+                    found.add(new Span(at, end));
                 }
             }
         }
-        StringBuilder b = new StringBuilder();
-        int i = 0;
-        while (i < line.length()) {
-            int j = i;
-            while (j < line.length() && bold[j] == bold[i]) {
-                j++;
+        found.sort(Comparator.comparingInt(Span::start));
+        boolean onlyYears = !longestFirst.isEmpty() && longestFirst.stream().allMatch(f -> YEAR.matcher(f).matches());
+        List<Span> bold = new ArrayList<>();
+        for (int k = 0; k < found.size(); k++) {
+            Span span = found.get(k);
+            if (YEAR.matcher(line.substring(span.start(), span.end())).matches() && !onlyYears) {
+                Span next = k + 1 < found.size() ? found.get(k + 1) : null;
+                if (next == null || next.start() != span.end()
+                        || !MONTH_FIRST.matcher(line.substring(next.start(), next.end())).matches()) {
+                    continue;
+                }
+                span = new Span(span.start(), next.end()); // a date: its year and its month and day
+                k++;
             }
-            String piece = escape(line.substring(i, j));
-            b.append(bold[i] ? "<b>" + piece + "</b>" : piece);
-            i = j;
+            if (!bold.isEmpty() && bold.get(bold.size() - 1).end() == span.start()) {
+                continue;
+            }
+            bold.add(span);
         }
-        return b.toString();
+        StringBuilder b = new StringBuilder();
+        int from = 0;
+        for (Span span : bold) {
+            b.append(escape(line.substring(from, span.start()))).append("<b>")
+                    .append(escape(line.substring(span.start(), span.end()))).append("</b>");
+            from = span.end();
+        }
+        return b.append(escape(line.substring(from))).toString();
     }
 
     /** Lines into messages within the limit; a line alone over the limit is cut outside tags and entities. */

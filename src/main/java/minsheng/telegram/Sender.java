@@ -1,5 +1,6 @@
 package minsheng.telegram;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -26,6 +27,7 @@ final class Sender {
     private final Tuning tuning;
     private final AtomicBoolean chatActionsWork = new AtomicBoolean(true);
     private final AtomicBoolean chatActionFailureLogged = new AtomicBoolean();
+    private final CountDownLatch halted = new CountDownLatch(1);
 
     Sender(TelegramApi api, Pacer pacer, Tuning tuning) {
         this.api = api;
@@ -76,22 +78,34 @@ final class Sender {
         }
     }
 
-    /** Runs a call until it succeeds, retrying what Telegram says is worth retrying. Null when given up. */
+    /**
+     * The stop's grace is over: from now on no call starts, and no wait before a retry goes on; each gives up at once,
+     * leaving the thread interrupted so its update is known as cut short. A call already on the wire is not
+     * interrupted: a reply Telegram may have taken is let finish.
+     */
+    void halt() {
+        halted.countDown();
+    }
+
+    /**
+     * Runs a call until it succeeds, retrying what Telegram says is worth retrying. Null when given up; null with the
+     * thread interrupted when the bot is stopping.
+     */
     <T> T retrying(String what, long chatId, boolean paced, boolean group, Call<T> call) {
         for (int attempt = 1; attempt <= tuning.maxAttempts(); attempt++) {
+            if (halted.getCount() == 0) {
+                return stopping(what, chatId);
+            }
             try {
                 if (paced) {
                     pacer.await(chatId, group);
                 }
                 return call.run();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                log.info("chat {}: {} dropped, the bot is stopping", LogNames.chat(chatId), what);
-                return null;
+                return stopping(what, chatId);
             } catch (TelegramApi.ApiException e) {
                 if (Thread.currentThread().isInterrupted()) {
-                    log.info("chat {}: {} dropped, the bot is stopping", LogNames.chat(chatId), what);
-                    return null;
+                    return stopping(what, chatId);
                 }
                 long waitMillis;
                 if (e.code == 429) {
@@ -115,15 +129,23 @@ final class Sender {
                     break;
                 }
                 try {
-                    Thread.sleep(waitMillis);
+                    if (halted.await(waitMillis, TimeUnit.MILLISECONDS)) {
+                        return stopping(what, chatId);
+                    }
                 } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    log.info("chat {}: {} dropped, the bot is stopping", LogNames.chat(chatId), what);
-                    return null;
+                    return stopping(what, chatId);
                 }
             }
         }
         log.error("chat {}: {} given up after {} attempts", LogNames.chat(chatId), what, tuning.maxAttempts());
+        return null;
+    }
+
+    /** Gives a call up for the stop: its update is left for Telegram to deliver again after the restart. */
+    private static <T> T stopping(String what, long chatId) {
+        Thread.currentThread().interrupt();
+        log.info("chat {}: {} left undone, the bot is stopping",
+                LogNames.chat(chatId), what);
         return null;
     }
 }

@@ -48,6 +48,8 @@ import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
+import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -107,6 +109,8 @@ public final class TelegramApi implements AutoCloseable {
     private final OkHttpClient http;
     private final OkHttpClient pollHttp;
     private final OkHttpTelegramClient client;
+    /** The last call of a stop, which must not hold the stop past its budget. */
+    private final OkHttpTelegramClient confirmClient;
     private final ScheduledExecutorService pollThread;
     private final PollWatch watch = new PollWatch();
     private TelegramBotsLongPollingApplication polling;
@@ -144,6 +148,8 @@ public final class TelegramApi implements AutoCloseable {
                 .addInterceptor(watch)
                 .build();
         this.client = new OkHttpTelegramClient(new ObjectMapper(), http, token, url);
+        this.confirmClient = new OkHttpTelegramClient(new ObjectMapper(), http.newBuilder()
+                .callTimeout(1, TimeUnit.SECONDS).build(), token, url);
         this.pollThread = new ScheduledThreadPoolExecutor(1, named("tg-poll"));
     }
 
@@ -274,26 +280,34 @@ public final class TelegramApi implements AutoCloseable {
     // ---- polling ----
 
     /**
-     * Starts long polling; each update goes to {@code sink} on the polling thread (the sink should hand work off).
-     * Throws when the session cannot start (deleteWebhook failed); the caller may try again.
+     * Starts long polling; each update not already open in {@code offsets} goes to {@code sink} on the polling thread
+     * (the sink should hand work off, and settle the update in {@code offsets} once answered). Each getUpdates asks
+     * from {@link Offsets#next()}, so Telegram forgets only what is settled. Throws when the session cannot start
+     * (deleteWebhook failed); the caller may try again.
      */
-    synchronized void startPolling(Consumer<Incoming> sink) throws ApiException {
+    synchronized void startPolling(Offsets offsets, Consumer<Incoming> sink) throws ApiException {
         if (polling == null) {
             polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread,
                     () -> watch);
         }
+        // The library hands over only updates above the last it received; one delivered again is filtered there.
         LongPollingUpdateConsumer consumer = updates -> {
+            offsets.polled(!updates.isEmpty());
             for (Update update : updates) {
+                if (!offsets.received(update.getUpdateId())) {
+                    continue;
+                }
                 // Anything escaping here would end the library's polling task for good: catch everything.
                 try {
                     sink.accept(incoming(update));
                 } catch (RuntimeException | Error e) {
                     log.error("update {} could not be handled: {}", update.getUpdateId(), redact(String.valueOf(e)));
+                    offsets.settled(update.getUpdateId());
                 }
             }
         };
         try {
-            polling.registerBot(token, () -> url, this::getUpdates, consumer);
+            polling.registerBot(token, () -> url, last -> getUpdates(offsets), consumer);
             log.info("polling {}://{}:{} for updates", url.getSchema(), url.getHost(), url.getPort());
         } catch (TelegramApiException e) {
             // registerBot keeps the failed session registered; drop it so the next attempt can register again.
@@ -306,13 +320,40 @@ public final class TelegramApi implements AutoCloseable {
         }
     }
 
-    private GetUpdates getUpdates(Integer lastUpdateId) {
+    /** Updates the bot acts on; anything else Telegram does not send. */
+    private static final List<String> ALLOWED_UPDATES =
+            List.of("message", "edited_message", "callback_query", "my_chat_member");
+
+    /** The next poll, from the lowest update not yet settled (not the last received, as the library would ask). */
+    private GetUpdates getUpdates(Offsets offsets) {
+        try {
+            offsets.beforePoll();
+        } catch (InterruptedException e) {
+            // Stopping: the call below fails at once on this interrupted thread, and polling ends.
+            Thread.currentThread().interrupt();
+        }
         return GetUpdates.builder()
-                .offset(lastUpdateId + 1)
+                .offset(offsets.next())
                 .limit(100)
                 .timeout((int) tuning.pollTimeout().toSeconds())
-                .allowedUpdates(List.of("message", "edited_message", "callback_query"))
+                .allowedUpdates(ALLOWED_UPDATES)
                 .build();
+    }
+
+    /**
+     * Tells Telegram it may forget every update below {@code offset} (a getUpdates that waits for nothing), once
+     * polling has stopped: what was answered during the stop is then not delivered again. Gives up quietly after a
+     * second; the journal still turns those updates away after the restart.
+     */
+    void confirm(int offset) {
+        GetUpdates last = GetUpdates.builder().offset(offset).limit(1).timeout(0).allowedUpdates(ALLOWED_UPDATES)
+                .build();
+        try {
+            confirmClient.execute(last);
+        } catch (TelegramApiException e) {
+            log.warn("could not confirm the updates answered during the stop ({}); after the restart the journal"
+                    + " turns them away", redact(e.getMessage()));
+        }
     }
 
     /** Stops asking for updates; a getUpdates call in progress is cancelled. Sending still works. */
@@ -383,7 +424,25 @@ public final class TelegramApi implements AutoCloseable {
             long user = q.getFrom() == null ? 0 : q.getFrom().getId();
             return new Incoming.Callback(id, q.getId(), chat, user, messageId, q.getData());
         }
+        if (u.hasMyChatMember()) {
+            ChatMemberUpdated change = u.getMyChatMember();
+            Incoming.Chat chat = change.getChat() == null ? null
+                    : chat(change.getChat().getId(), change.getChat().getType());
+            if (chat != null && chat.isGroup() && OUTSIDE.contains(status(change.getOldChatMember()))
+                    && INSIDE.contains(status(change.getNewChatMember()))) {
+                return new Incoming.Joined(id, chat);
+            }
+            return new Incoming.Other(id, "membership change");
+        }
         return new Incoming.Other(id, u.hasChannelPost() ? "channel post" : "other update");
+    }
+
+    /** The bot's status in a chat before it was added, and once it is in. */
+    private static final List<String> OUTSIDE = List.of("left", "kicked");
+    private static final List<String> INSIDE = List.of("member", "administrator");
+
+    private static String status(ChatMember member) {
+        return member == null ? "" : String.valueOf(member.getStatus());
     }
 
     private static Incoming.Message message(int updateId, Message m, boolean edited) {

@@ -1,6 +1,7 @@
 package minsheng.telegram;
 
 import com.github.benmanes.caffeine.cache.Ticker;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running Telegram channel: checks the token (getMe), sets the command menu, polls for updates and hands each
- * to a worker lane of its chat. {@link #close()} stops polling, lets work in flight finish briefly and ends every
- * thread, well within 5 s.
+ * to a worker lane of its chat. An update counts as delivered — Telegram is let forget it — only once it is answered
+ * ({@link Offsets}), and one answered before is never answered again ({@link AnsweredUpdates}). {@link #close()}
+ * stops polling, answers what it can of what was received within the grace, leaves the rest with Telegram and ends
+ * every thread, within 5 s.
  */
 public final class TelegramBot implements AutoCloseable {
 
@@ -36,6 +39,8 @@ public final class TelegramBot implements AutoCloseable {
     private final Hooks hooks;
     private final Tuning tuning;
     private final Ticker ticker;
+    private final AnsweredUpdates answered;
+    private final Offsets offsets;
     private final Pacer pacer;
     private final ChatLanes lanes;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -43,14 +48,19 @@ public final class TelegramBot implements AutoCloseable {
     private volatile TelegramApi.Me me;
     private volatile Sender sender;
 
+    /**
+     * @param answered the updates answered before, kept across restarts (the journal), so none is answered twice
+     */
     public TelegramBot(TelegramApi api, Conversations conversations, Supplier<Snapshot> snapshot, Hooks hooks,
-            Tuning tuning, Ticker ticker) {
+            AnsweredUpdates answered, Tuning tuning, Ticker ticker) {
         this.api = api;
         this.conversations = conversations;
         this.snapshot = snapshot;
         this.hooks = hooks;
+        this.answered = answered;
         this.tuning = tuning;
         this.ticker = ticker;
+        this.offsets = new Offsets(tuning.pollPause().toMillis());
         this.pacer = new Pacer(tuning);
         // A chat waiting for its next sending slot waits off the workers, so they serve other chats meanwhile.
         this.lanes = new ChatLanes(tuning.workers(), tuning.queueCapacity(), pacer::chatDelay);
@@ -71,10 +81,11 @@ public final class TelegramBot implements AutoCloseable {
         Sender sender = new Sender(api, pacer, tuning);
         this.sender = sender;
         UpdateHandler handler = new UpdateHandler(self, conversations, snapshot, hooks, sender, api::download,
-                new FloodGuard(tuning, ticker), new Renderer(), tuning.questionLimit());
+                new FloodGuard(tuning.floodLimit(), tuning, ticker), new FloodGuard(tuning.pressLimit(), tuning, ticker),
+                new Renderer(), tuning.questionLimit());
         for (int attempt = 1; !stopping; attempt++) {
             try {
-                api.startPolling(update -> dispatch(handler, update));
+                api.startPolling(offsets, update -> dispatch(handler, update));
                 return;
             } catch (TelegramApi.ApiException e) {
                 if (e.code == 401) {
@@ -152,9 +163,42 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     private void dispatch(UpdateHandler handler, Incoming update) {
-        if (!lanes.submit(UpdateHandler.lane(update), () -> handler.handle(update), () -> handler.busy(update))) {
-            log.info("update {} dropped: the bot is stopping", update.updateId());
+        int id = update.updateId();
+        if (update instanceof Incoming.Other other) {
+            log.debug("update {}: {} passed over", id, other.what());
+            offsets.settled(id);
+            return;
         }
+        if (answered.contains(me.id(), id)) {
+            // Delivered again after a restart (or below one the stop left open): its reply went out already.
+            log.info("update {} was answered before; not answered again", id);
+            offsets.settled(id);
+            return;
+        }
+        Runnable work = () -> {
+            try {
+                handler.handle(update);
+            } finally {
+                // Even a failure (logged by the lanes) is settled: left open, it would hold back every update after it.
+                done(id);
+            }
+        };
+        Runnable note = () -> handler.busy(update);
+        // A shed update is given up on purpose: its sender is told to ask again, and Telegram may forget it.
+        Runnable shed = () -> offsets.settled(id);
+        if (!lanes.submit(UpdateHandler.lane(update), work, note, shed)) {
+            log.info("update {} left for Telegram to deliver again: the bot is stopping", id);
+        }
+    }
+
+    /** An update handled: answered, unless the stop cut it short (its thread is then interrupted). */
+    private void done(int id) {
+        if (Thread.interrupted()) {
+            log.info("update {} cut short by the stop; Telegram delivers it again after the restart", id);
+            return;
+        }
+        answered.add(me.id(), id);
+        offsets.settled(id);
     }
 
     private boolean pause(int attempt) {
@@ -177,9 +221,23 @@ public final class TelegramBot implements AutoCloseable {
         closed.countDown();
         long started = System.nanoTime();
         api.stopPolling();
-        lanes.close(tuning.shutdownGrace());
+        if (!lanes.drain(tuning.shutdownGrace())) {
+            Sender s = sender;
+            if (s != null) {
+                s.halt();
+            }
+            lanes.close(tuning.shutdownFinish());
+        } else {
+            lanes.close(Duration.ZERO);
+        }
+        if (offsets.anyReceived()) {
+            // Polling has stopped, so nothing else tells Telegram what was answered meanwhile.
+            api.confirm(offsets.next());
+        }
         api.close();
-        log.info("stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        int left = offsets.openCount();
+        log.info("stopped in {} ms{}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                left == 0 ? "" : "; " + left + " update(s) left for Telegram to deliver again");
     }
 
     /** Waits until {@link #close()} has been called. */

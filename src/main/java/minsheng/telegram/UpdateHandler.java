@@ -18,21 +18,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Handles one update, as a short pipeline of named steps: filter (what the bot never answers) → group rules (in a
  * group, only what is addressed to the bot) → flood guard → parse (command, question, document, other) → act.
- * Replies come from {@link Conversations}, keyed per Telegram chat; they are rendered to HTML and sent in order.
- * Runs on the chat's worker thread; one update of a chat at a time.
+ * Replies come from {@link Conversations}, keyed per private chat and, in a group, per person in it; they are
+ * rendered to HTML and sent in order. Button presses have a flood guard of their own, and every press is answered
+ * (answerCallbackQuery). Being added to a group posts how to ask there. Runs on the chat's worker thread; one update
+ * of a chat at a time.
  */
 final class UpdateHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
 
-    /** Files larger than this are refused before downloading (the Bot API's own getFile limit is 20 MB). */
-    static final long MAX_DOCUMENT_BYTES = 20L * 1024 * 1024;
     private static final int EXAMPLE_QUESTIONS = 4;
+    /** The most characters Telegram shows in a notice on a button. */
+    private static final int NOTICE_LIMIT = 200;
 
     /** Where replies go: the chat, whether it is a group, and the message to reply to (in groups). */
     record Place(long chatId, boolean group, Integer replyTo, long userId) {
+        /**
+         * The conversation a message belongs to: a private chat's, or in a group each person's own, so a numbered
+         * choice belongs to whoever asked (another member's 「1」 does not pick from it) and a follow-up is read
+         * against the asker's own question.
+         */
         String key() {
-            return "tg:" + chatId;
+            return group ? "tg:" + chatId + ":" + userId : "tg:" + chatId;
         }
     }
 
@@ -54,6 +61,7 @@ final class UpdateHandler {
     private final Sender sender;
     private final Downloader downloader;
     private final FloodGuard flood;
+    private final FloodGuard presses;
     private final Renderer renderer;
     private final int questionLimit;
 
@@ -64,7 +72,8 @@ final class UpdateHandler {
     }
 
     UpdateHandler(TelegramApi.Me me, Conversations conversations, Supplier<Snapshot> snapshot, Hooks hooks,
-            Sender sender, Downloader downloader, FloodGuard flood, Renderer renderer, int questionLimit) {
+            Sender sender, Downloader downloader, FloodGuard flood, FloodGuard presses, Renderer renderer,
+            int questionLimit) {
         this.me = me;
         this.conversations = conversations;
         this.snapshot = snapshot;
@@ -72,6 +81,7 @@ final class UpdateHandler {
         this.sender = sender;
         this.downloader = downloader;
         this.flood = flood;
+        this.presses = presses;
         this.renderer = renderer;
         this.questionLimit = questionLimit;
     }
@@ -84,6 +94,9 @@ final class UpdateHandler {
         if (in instanceof Incoming.Callback c) {
             return c.chat() != null ? c.chat().id() : c.userId();
         }
+        if (in instanceof Incoming.Joined j) {
+            return j.chat().id();
+        }
         return 0;
     }
 
@@ -92,6 +105,9 @@ final class UpdateHandler {
             message(m);
         } else if (in instanceof Incoming.Callback c) {
             callback(c);
+        } else if (in instanceof Incoming.Joined j) {
+            log.info("added to group {}: posting how to ask here", LogNames.chat(j.chat().id()));
+            sendText(new Place(j.chat().id(), true, null, 0), groupIntro(), List.of(List.of(topicsButton())));
         } else {
             log.debug("update {}: {} passed over", in.updateId(), ((Incoming.Other) in).what());
         }
@@ -249,6 +265,12 @@ final class UpdateHandler {
     }
 
     private void start(Place place, String payload) {
+        if (place.group() && payload.isBlank()) {
+            // Plain messages in a group are not for the bot: say how to ask here instead of 「直接发问题给我」.
+            conversations.forget(place.key());
+            sendText(place, groupIntro(), List.of(List.of(topicsButton())));
+            return;
+        }
         if (!payload.isBlank()) {
             Optional<Reply> answer = DeepLinks.entryId(payload.strip())
                     .flatMap(id -> conversations.answer(place.key(), id));
@@ -285,25 +307,44 @@ final class UpdateHandler {
         return examples;
     }
 
+    /** How to ask the bot in a group: /ask, an @mention, or a reply to it. */
+    private String groupIntro() {
+        return Messages.get("telegram.group.intro", reportName(), me.username());
+    }
+
     private void topics(Place place) {
         sendText(place, Messages.get("telegram.topics"), topicButtons());
     }
 
+    /**
+     * A document: nothing is downloaded unless its sender may send documents (an admin) and what the message
+     * declares — name, size — passes the handler's checks.
+     */
     private void document(Place place, Incoming.Document d) {
+        Hooks.DocumentHandler documents = hooks.documents().orElseThrow();
+        Hooks.Request request = request(place, "");
+        if (!documents.accepts(request)) {
+            log.debug("chat {}: a document from someone who may not send one; not downloaded",
+                    LogNames.chat(place.chatId()));
+            sendText(place, Messages.get("telegram.nontext"), List.of());
+            return;
+        }
         String name = d.fileName() == null ? "" : d.fileName();
         respond(place, "document " + name, () -> {
-            if (d.size() > MAX_DOCUMENT_BYTES) {
-                return Hooks.Response.text(Messages.get("telegram.document.failed", "> 20 MB"));
+            Optional<Hooks.Response> refused = documents.check(request, name, d.size());
+            if (refused.isPresent()) {
+                return refused.get();
             }
             byte[] bytes;
             try {
-                bytes = downloader.download(d.fileId(), MAX_DOCUMENT_BYTES);
+                bytes = downloader.download(d.fileId(), documents.maxBytes());
             } catch (TelegramApi.ApiException e) {
-                log.warn("chat {}: document {} could not be fetched: {}", LogNames.chat(place.chatId()), name, e.getMessage());
-                return Hooks.Response.text(Messages.get("telegram.document.failed",
-                        e.code == 413 ? "> 20 MB" : String.valueOf(e.code)));
+                log.warn("chat {}: document {} could not be fetched: {}", LogNames.chat(place.chatId()), name,
+                        e.getMessage());
+                return Hooks.Response.text(Messages.get("telegram.document.failed", e.code == 413
+                        ? "> " + documents.maxBytes() / 1024 + " KB" : String.valueOf(e.code)));
             }
-            return hooks.documents().orElseThrow().handle(request(place, ""), name, bytes);
+            return documents.handle(request, name, bytes);
         });
     }
 
@@ -317,17 +358,25 @@ final class UpdateHandler {
         }
         Place place = new Place(chat, c.chat().isGroup(), c.chat().isGroup() && c.messageId() > 0 ? c.messageId()
                 : null, c.userId());
-        FloodGuard.Verdict verdict = flood.check(c.userId());
-        // Every callback is answered, even a dropped one, or the button keeps spinning.
-        sender.answerCallback(chat, c.id(), null);
-        if (verdict == FloodGuard.Verdict.NOTICE) {
-            sendText(place, Messages.get("telegram.flood"), List.of());
-            return;
-        }
-        if (verdict == FloodGuard.Verdict.DROP) {
+        // Every press is answered, even a dropped one, or the button keeps spinning; a flood of presses is told so
+        // on the button, never in the chat. Presses are counted apart from messages.
+        FloodGuard.Verdict verdict = presses.check(c.userId());
+        if (verdict != FloodGuard.Verdict.PASS) {
+            if (verdict == FloodGuard.Verdict.NOTICE) {
+                log.warn("user {} presses buttons too fast; one notice, then their presses are dropped for a while",
+                        LogNames.person(c.userId()));
+            }
+            sender.answerCallback(chat, c.id(), verdict == FloodGuard.Verdict.NOTICE
+                    ? Messages.get("telegram.flood.presses") : null);
             return;
         }
         String data = c.data() == null ? "" : c.data();
+        Optional<Hooks.NoticeHandler> notice = hooks.notice(data);
+        if (notice.isPresent()) {
+            sender.answerCallback(chat, c.id(), notice(place, data, notice.get()));
+            return;
+        }
+        sender.answerCallback(chat, c.id(), null);
         try {
             if (data.startsWith("a:")) {
                 Optional<Reply> answer = conversations.answer(place.key(), data.substring(2));
@@ -353,6 +402,18 @@ final class UpdateHandler {
             log.error("update {} chat {}: button {} failed: {}", c.updateId(), LogNames.chat(chat), data, e.toString());
             sendText(place, Messages.get("telegram.error"), List.of());
         }
+    }
+
+    /** The notice a handler gives for a press, at most what Telegram shows; a failure is logged and said plainly. */
+    private String notice(Place place, String data, Hooks.NoticeHandler handler) {
+        String text;
+        try {
+            text = handler.handle(request(place, data));
+        } catch (Exception e) {
+            log.error("chat {}: button {} failed: {}", LogNames.chat(place.chatId()), data, e.toString());
+            text = Messages.get("telegram.error");
+        }
+        return text == null || text.length() <= NOTICE_LIMIT ? text : text.substring(0, NOTICE_LIMIT - 1) + "…";
     }
 
     private void topic(Place place, String name) {

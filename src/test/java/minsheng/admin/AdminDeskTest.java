@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -157,7 +158,11 @@ class AdminDeskTest {
         List<String> backups = backups();
         assertEquals(1, backups.size());
         assertTrue(backups.get(0).endsWith("-synonyms.txt"), backups.get(0));
-        assertArrayEquals(old, Files.readAllBytes(bot.data.resolve("backups").resolve(backups.get(0))));
+        Path backup = bot.data.resolve("backups").resolve(backups.get(0));
+        assertArrayEquals(old, Files.readAllBytes(backup));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)),
+                "what citizens' questions taught may be in it: readable by the bot's user only");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup.getParent())));
     }
 
     @Test
@@ -259,7 +264,7 @@ class AdminDeskTest {
         bot.conversations.reply("a", "心脏支架现在多少钱");
         bot.conversations.reply("b", "心脏支架现在多少钱");
         bot.conversations.reply("b", "明天天气怎么样");
-        new Feedback(bot.journal).vote("a", "vote:1:medical.stent-price");
+        new Feedback(bot.journal, bot.current).vote("tg:1", "vote:1:medical.stent-price");
         String text = bot.desk.command(ADMIN, "stats", "").text();
         assertTrue(text.contains("以来：问题 3 个；直接回答 2（67%），给出选项 0（0%），婉拒 1（33%）；有用 1 票，没用 0 票。"), text);
         assertTrue(text.contains("回答最多：medical.stent-price ×2"), text);
@@ -268,14 +273,40 @@ class AdminDeskTest {
 
     @Test
     void voteButtonsNameTheAnswerAndFitTelegramsSixtyFourBytes() {
-        Reply two = new Reply(Reply.Kind.ANSWER, List.of("assistance.urban-dibao-recipients",
-                "assistance.rural-dibao-recipients"), 0.9, "……", List.of(), List.of(), List.of(), List.of());
-        List<Response.Button> buttons = Feedback.buttons(two);
-        assertEquals(List.of("vote:1:assistance.urban-dibao-recipients", "vote:0:assistance.urban-dibao-recipients"),
-                buttons.stream().map(Response.Button::data).toList());
         assertEquals(List.of(), Feedback.buttons(ask(ELEVATOR)));
         Reply one = ask("心脏支架现在多少钱");
         assertEquals(List.of("vote:1:medical.stent-price", "vote:0:medical.stent-price"),
                 Feedback.buttons(one).stream().map(Response.Button::data).toList());
+        Reply summary = ask("救助");
+        assertEquals(5, summary.entryIds().size(), summary.text());
+        for (Response.Button b : Feedback.buttons(summary)) {
+            assertTrue(b.data().getBytes(StandardCharsets.UTF_8).length <= 64, b.data());
+            assertTrue(b.data().matches("vote:[01]:[A-Za-z0-9_-]{6}(\\+[A-Za-z0-9_-]{6}){4}"), b.data());
+        }
+    }
+
+    @Test
+    void aVoteOnAnAnswerOfSeveralEntriesCountsForEachOfThemOncePerPerson() throws Exception {
+        Feedback feedback = new Feedback(bot.journal, bot.current);
+        Reply summary = ask("救助");
+        String helpful = Feedback.buttons(summary).get(0).data();
+        String unhelpful = Feedback.buttons(summary).get(1).data();
+        assertEquals("谢谢您的评价！", feedback.vote("tg:3001", helpful));
+        assertEquals("已更新您的评价。", feedback.vote("tg:3001", helpful));
+        assertEquals("已更新您的评价。", feedback.vote("tg:3001", unhelpful));
+        assertEquals("谢谢您的评价！", feedback.vote("tg:3002", helpful));
+        String stats = bot.desk.command(ADMIN, "stats", "").text();
+        assertTrue(stats.contains("有用 5 票，没用 5 票。"), "each of the five entries, once per person: " + stats);
+    }
+
+    @Test
+    void aVoteForAnEntryTheKnowledgeDoesNotHoldIsRefusedAndStoredNowhere() throws Exception {
+        Feedback feedback = new Feedback(bot.journal, bot.current);
+        for (String forged : List.of("vote:1:medical.no-such-entry", "vote:1:medical.stent-price+AAAAAA",
+                "vote:2:medical.stent-price", "vote:1:", "vote:", "vote:1:medical.stent-price+")) {
+            assertEquals("这个评价按钮已经失效了，请对新的回答评价。", feedback.vote("tg:3001", forged), forged);
+        }
+        String stats = bot.desk.command(ADMIN, "stats", "").text();
+        assertTrue(stats.contains("有用 0 票，没用 0 票。"), stats);
     }
 }

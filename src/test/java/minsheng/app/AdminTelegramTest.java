@@ -179,9 +179,24 @@ class AdminTelegramTest {
         }
         assertFalse(declined(say(CITIZEN, ELEVATOR)));
 
-        int n = api.sent(CITIZEN).size();
-        api.document(CITIZEN, "synonyms.txt", old, null);
-        assertEquals(REFUSED, api.awaitSent(CITIZEN, n + 1, WAIT).get(n).plainText());
+    }
+
+    @Test
+    void aCitizensDocumentIsNeverDownloadedAndAnAdminsIsCheckedFromItsMessageBeforeDownloading() throws Exception {
+        start();
+        byte[] synonyms = Files.readAllBytes(knowledge.resolve("synonyms.txt"));
+        api.document(CITIZEN, "synonyms.txt", synonyms, null);
+        assertEquals("我只能看懂文字消息。请用文字输入您的问题，比如：心脏支架现在多少钱？",
+                api.awaitSent(CITIZEN, 1, WAIT).get(0).plainText());
+        api.document(ADMIN, "报告.docx", synonyms, null);
+        api.document(ADMIN, "synonyms.txt", synonyms, 5L * 1024 * 1024, null);
+        List<FakeBotApi.Sent> refused = api.awaitSent(ADMIN, 2, WAIT);
+        assertEquals("不能保存“报告.docx”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、"
+                + "learned.tsv。", refused.get(0).plainText());
+        assertEquals("不能保存“synonyms.txt”：文件有 5120 KB，超过 1 MB 的上限。", refused.get(1).plainText());
+        api.awaitConfirmed(WAIT);
+        assertEquals(0, api.fileRequests(), "nothing was downloaded: " + api.calls());
+        assertEquals(1, api.sent(CITIZEN).size());
     }
 
     @Test
@@ -208,14 +223,28 @@ class AdminTelegramTest {
     }
 
     @Test
-    void aVoteCountsOncePerChatAndAnswerAndShowsInStats() throws Exception {
+    void aVoteIsAcknowledgedOnTheButtonNeverInTheChatCountsOncePerPersonAndShowsInStats() throws Exception {
         start();
-        say(CITIZEN, "心脏支架现在多少钱");
-        assertEquals("谢谢您的评价！", press(CITIZEN, "vote:1:medical.stent-price").plainText());
-        assertEquals("已更新您的评价。", press(CITIZEN, "vote:1:medical.stent-price").plainText());
+        FakeBotApi.Sent answer = say(CITIZEN, "心脏支架现在多少钱");
+        String first = api.callback(CITIZEN, CITIZEN, answer.messageId(), "vote:1:medical.stent-price");
+        String again = api.callback(CITIZEN, CITIZEN, answer.messageId(), "vote:1:medical.stent-price");
+        String forged = api.callback(CITIZEN, CITIZEN, answer.messageId(), "vote:1:medical.no-such-entry");
+        // In a group too: the vote is not shown to everyone.
+        long group = -100777;
+        api.groupText(group, CITIZEN + 1, "/ask 心脏支架现在多少钱", null);
+        FakeBotApi.Sent inGroup = api.awaitSent(group, 1, WAIT).get(0);
+        String groupVote = api.callback(group, CITIZEN + 1, inGroup.messageId(), "vote:0:medical.stent-price");
+        api.awaitCallbackAnswers(4, WAIT);
+        api.awaitConfirmed(WAIT);
+        assertEquals("谢谢您的评价！", api.callbackNotice(first));
+        assertEquals("已更新您的评价。", api.callbackNotice(again));
+        assertEquals("这个评价按钮已经失效了，请对新的回答评价。", api.callbackNotice(forged));
+        assertEquals("谢谢您的评价！", api.callbackNotice(groupVote));
+        assertEquals(List.of(answer), api.sent(CITIZEN), "no chat message for a vote");
+        assertEquals(List.of(inGroup), api.sent(group), "no group message for a vote");
         assertEquals(REFUSED, say(CITIZEN, "/stats").plainText());
         String stats = say(ADMIN, "/stats").plainText();
-        assertTrue(stats.contains("问题 1 个；直接回答 1（100%），给出选项 0（0%），婉拒 0（0%）；有用 1 票，没用 0 票。"), stats);
-        assertTrue(stats.contains("回答最多：medical.stent-price ×1"), stats);
+        assertTrue(stats.contains("问题 2 个；直接回答 2（100%），给出选项 0（0%），婉拒 0（0%）；有用 1 票，没用 1 票。"), stats);
+        assertTrue(stats.contains("回答最多：medical.stent-price ×2"), stats);
     }
 }

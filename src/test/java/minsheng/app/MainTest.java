@@ -11,12 +11,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import minsheng.telegram.FakeBotApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line, run in-process with its streams captured, exactly as an operator would use it. */
 class MainTest {
@@ -157,10 +159,11 @@ class MainTest {
     }
 
     @Test
-    void withATokenTheBareJarServesTelegramUntilStopped() throws Exception {
+    void withATokenTheBareJarServesTelegramUntilStopped(@TempDir Path data) throws Exception {
         try (FakeBotApi fake = new FakeBotApi()) {
+            // Its own journal: a fresh fake numbers its updates from 1 again, which a kept journal has answered.
             Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN,
-                    "TELEGRAM_API_URL", fake.url().toString(), "LOG_LEVEL", "warn");
+                    "TELEGRAM_API_URL", fake.url().toString(), "LOG_LEVEL", "warn", "DATA_DIR", data.toString());
             int[] status = {-1};
             Thread serving = new Thread(() -> status[0] = run(env, "").status());
             serving.start();

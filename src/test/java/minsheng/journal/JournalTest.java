@@ -56,6 +56,24 @@ class JournalTest {
     }
 
     @Test
+    void masksEmailAddressesLikePhoneAndIdCardNumbers() throws Exception {
+        try (Journal j = Journal.open(data, Clock.systemUTC())) {
+            j.record("chat-1", "我的邮箱 zhang.san@example.com.cn，低保多少人", declined());
+            j.record("chat-1", "回复到Li_Si+minsheng@qq.com吧", declined());
+        }
+        assertEquals(List.of("我的邮箱 [邮箱]，低保多少人", "回复到[邮箱]吧"), column("SELECT question FROM questions ORDER BY id"));
+    }
+
+    @Test
+    void masksAWholeLongMessageWithoutStumbling() throws Exception {
+        String garbage = "a".repeat(50_000) + "@" + "b" + ".c".repeat(20_000);
+        try (Journal j = Journal.open(data, Clock.systemUTC())) {
+            assertTrue(j.record("chat-1", garbage + " 低保多少人", declined()));
+        }
+        assertTrue(column("SELECT question FROM questions").get(0).endsWith(" 低保多少人"));
+    }
+
+    @Test
     void keepsFiguresCitizensAskAbout() {
         assertEquals("心脏支架从13000降到700元了吗，2020年", Masks.mask("心脏支架从13000降到700元了吗，2020年"));
     }
@@ -92,17 +110,88 @@ class JournalTest {
     }
 
     @Test
-    void countsAVoteOncePerChatAndAnswer() throws Exception {
+    void countsAVoteOncePerPersonAndEntryAndEveryEntryOfAnAnswerOfSeveral() throws Exception {
         try (Journal j = Journal.open(data, Clock.systemUTC())) {
-            assertEquals(Optional.of(true), j.vote("a", "medical.stent-price", true));
-            assertEquals(Optional.of(false), j.vote("a", "medical.stent-price", true));
-            assertEquals(Optional.of(false), j.vote("a", "medical.stent-price", false));
-            assertEquals(Optional.of(true), j.vote("b", "medical.stent-price", true));
-            assertEquals(Optional.of(true), j.vote("a", "employment.urban-new-jobs", true));
+            assertEquals(Optional.of(true), j.vote("a", List.of("medical.stent-price"), true));
+            assertEquals(Optional.of(false), j.vote("a", List.of("medical.stent-price"), true));
+            assertEquals(Optional.of(false), j.vote("a", List.of("medical.stent-price"), false));
+            assertEquals(Optional.of(true), j.vote("b", List.of("medical.stent-price"), true));
+            assertEquals(Optional.of(true), j.vote("a", List.of("employment.urban-new-jobs",
+                    "employment.rural-labor-transfer"), true));
+            Journal.Stats st = j.stats(Instant.EPOCH, 5);
+            assertEquals(3, st.helpful(), "b on the stent; a on each of the two employment entries");
+            assertEquals(1, st.unhelpful(), "a changed their mind on the stent");
+        }
+        assertEquals(List.of("employment.rural-labor-transfer", "employment.urban-new-jobs", "medical.stent-price",
+                "medical.stent-price"), column("SELECT entry FROM votes ORDER BY entry"));
+    }
+
+    @Test
+    void remembersTheUpdatesAnsweredAcrossAReopenAndForgetsThemAfterTwoDays() throws Exception {
+        Instant start = Instant.parse("2026-03-01T08:00:00Z");
+        try (Journal j = Journal.open(data, Clock.fixed(start, java.time.ZoneOffset.UTC))) {
+            assertFalse(j.wasAnswered(777000, 880001));
+            j.answered(777000, 880001);
+            j.answered(777000, 880001);
+            assertTrue(j.wasAnswered(777000, 880001));
+            assertFalse(j.wasAnswered(777000, 880002));
+            assertFalse(j.wasAnswered(777001, 880001), "another bot's updates count apart");
+        }
+        try (Journal restarted = Journal.open(data, Clock.fixed(start.plusSeconds(3600), java.time.ZoneOffset.UTC))) {
+            assertTrue(restarted.wasAnswered(777000, 880001), "a restart still knows it");
+        }
+        try (Journal later = Journal.open(data, Clock.fixed(start.plus(Journal.ANSWERED_KEPT).plusSeconds(1),
+                java.time.ZoneOffset.UTC))) {
+            assertFalse(later.wasAnswered(777000, 880001), "Telegram redelivers nothing that old");
+        }
+    }
+
+    @Test
+    void aVersionOneFileIsMigratedToVersionTwoWithEachVoteOnSeveralEntriesKeptPerEntry() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Journal.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, chat TEXT NOT NULL,"
+                    + " question TEXT NOT NULL, outcome TEXT NOT NULL, entries TEXT NOT NULL, score REAL NOT NULL,"
+                    + " candidates TEXT NOT NULL)");
+            s.execute("CREATE INDEX questions_by_time ON questions (at)");
+            s.execute("CREATE TABLE votes (chat TEXT NOT NULL, answer TEXT NOT NULL, helpful INTEGER NOT NULL,"
+                    + " at INTEGER NOT NULL, PRIMARY KEY (chat, answer))");
+            s.execute("CREATE TABLE admin_actions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,"
+                    + " action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL)");
+            s.execute("INSERT INTO questions (at, chat, question, outcome, entries, score, candidates) VALUES"
+                    + " (1, 'h1', '低保有多少人', 'SUGGEST', '', 0.5, '')");
+            // h1 voted on an answer of two entries, later on one of them alone; h2 on one entry.
+            s.execute("INSERT INTO votes VALUES ('h1', 'assistance.urban-dibao+assistance.rural-dibao', 1, 10),"
+                    + " ('h1', 'assistance.rural-dibao', 0, 20), ('h2', 'medical.stent-price', 1, 15)");
+            s.execute("PRAGMA user_version = 1");
+        }
+        try (Journal j = Journal.open(data, Clock.systemUTC())) {
+            assertEquals(2, j.schemaVersion());
+            assertFalse(j.wasAnswered(777000, 1));
             Journal.Stats st = j.stats(Instant.EPOCH, 5);
             assertEquals(2, st.helpful());
             assertEquals(1, st.unhelpful());
         }
+        assertEquals(List.of("h1 assistance.rural-dibao 0", "h1 assistance.urban-dibao 1", "h2 medical.stent-price 1"),
+                column("SELECT voter || ' ' || entry || ' ' || helpful FROM votes ORDER BY voter, entry"));
+        assertEquals(List.of("低保有多少人"), column("SELECT question FROM questions"));
+    }
+
+    @Test
+    void theDatabaseItsWalAndTheSaltAreReadableByTheirOwnerOnly() throws Exception {
+        Path dir = data.resolve("fresh");
+        try (Journal j = Journal.open(dir, Clock.systemUTC())) {
+            j.record("chat-1", "低保有多少人", declined());
+            assertEquals("rwx------", permissions(dir));
+            for (String name : List.of(Journal.FILE_NAME, Journal.FILE_NAME + "-wal", Journal.FILE_NAME + "-shm",
+                    Journal.SALT_FILE_NAME)) {
+                assertEquals("rw-------", permissions(dir.resolve(name)), name);
+            }
+        }
+    }
+
+    private static String permissions(Path p) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
     }
 
     @Test

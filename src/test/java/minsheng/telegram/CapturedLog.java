@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
 
 /**
  * Standard error (where slf4j-simple logs) captured for one test, so the test can read what the bot logged; on
- * {@link #restore()} it is passed on and checked to hold no part of the bot token, and no person's Telegram id
- * (a user, or a private chat, named by its number rather than by {@link LogNames}).
+ * {@link #restore()} it is passed on and checked to hold no part of the bot token, and no Telegram id of a person or
+ * a group (a user, a private chat or a group named by its number rather than by {@link LogNames}).
  */
 final class CapturedLog {
 
-    /** A user, or a private chat (a positive id), named by its number. */
-    private static final Pattern PERSON_ID = Pattern.compile("\\b(?:chat|user) \\d+\\b");
+    /** A user, a private chat (a positive id) or a group (a negative one), named by its number. */
+    private static final Pattern PERSON_ID = Pattern.compile("\\b(?:chat|user|group) -?\\d+\\b");
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private PrintStream original;
@@ -35,6 +35,6 @@ final class CapturedLog {
         original.print(text);
         assertFalse(text.contains(FakeBotApi.TOKEN), "the token is never logged");
         assertFalse(text.contains("TEST-token"), "no part of the token is logged");
-        assertFalse(PERSON_ID.matcher(text).find(), "a person is never named by their Telegram id");
+        assertFalse(PERSON_ID.matcher(text).find(), "a person or a group is never named by its Telegram id");
     }
 }

@@ -23,16 +23,17 @@ class ChatLanesTest {
         ChatLanes lanes = new ChatLanes(1, 10,
                 chat -> chat == 1 && ran.contains("1:低保标准是多少") ? TimeUnit.MINUTES.toNanos(1) : 0);
         try {
-            lanes.submit(1, () -> ran.add("1:低保标准是多少"), null);
-            lanes.submit(1, () -> ran.add("1:特困供养呢"), null);
+            lanes.submit(1, () -> ran.add("1:低保标准是多少"), null, null);
+            lanes.submit(1, () -> ran.add("1:特困供养呢"), null, null);
             lanes.submit(2, () -> {
                 ran.add("2:新建多少所幼儿园");
                 otherChat.countDown();
-            }, null);
+            }, null, null);
             assertTrue(otherChat.await(10, TimeUnit.SECONDS), "chat 2 is answered while chat 1 waits for its slot");
             assertEquals(List.of("1:低保标准是多少", "2:新建多少所幼儿园"), ran);
         } finally {
-            lanes.close(Duration.ofMillis(300));
+            lanes.drain(Duration.ofMillis(300));
+            lanes.close(Duration.ZERO);
         }
         assertEquals(List.of("1:低保标准是多少", "2:新建多少所幼儿园"), ran,
                 "a question still waiting for its slot when the bot stops is dropped, not sent early");
@@ -55,12 +56,13 @@ class ChatLanesTest {
                     last.set(System.nanoTime());
                     ran.add(n);
                     done.countDown();
-                }, null);
+                }, null, null);
             }
             assertTrue(done.await(10, TimeUnit.SECONDS), "every question is answered");
             assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7), ran);
         } finally {
-            lanes.close(Duration.ofSeconds(1));
+            lanes.drain(Duration.ofSeconds(1));
+            lanes.close(Duration.ZERO);
         }
     }
 }

@@ -30,10 +30,13 @@ import java.util.regex.Pattern;
 
 /**
  * An in-JVM Bot API server on 127.0.0.1 (JDK HttpServer) that the real telegrambots client talks to through the
- * configured base URL. It queues updates (ids from 1), holds getUpdates briefly when there are none, records every
- * message sent, edited and every callback answer per chat, checks what Telegram checks (text length, callback data
- * size, HTML markup), can be scripted to fail (429 with retry_after, 500, a stall, 409, 401, a method answering 404),
- * and counts sends per chat and overall, optionally answering 429 when Telegram's limits are exceeded.
+ * configured base URL. It queues updates (ids from 1) and delivers them as Telegram does: getUpdates forgets every
+ * update below its {@code offset} (confirmed) and hands back every one at or above it, again and again, until a later
+ * offset confirms it — so an update the bot never confirmed is delivered again after a restart. It holds getUpdates
+ * briefly when there are none, records every message sent, edited and every callback answer (with its notice) per
+ * chat, checks what Telegram checks (text length, callback data size, HTML markup), can be scripted to fail (429 with
+ * retry_after, 500, a stall, 409, 401, a method answering 404) or to take its time accepting messages, and counts
+ * sends per chat and overall, optionally answering 429 when Telegram's limits are exceeded.
  *
  * <p>Reusable by any test: start it, point {@link TelegramApi} at {@link #url()} with {@link #TOKEN}, queue updates
  * with {@link #text} and friends, and wait for what users receive with {@link #awaitSent}.
@@ -91,6 +94,11 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, String> chatTypes = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
     private final List<String> callbackAnswers = new ArrayList<>();
+    private final Map<String, String> callbackNotices = new HashMap<>();
+    private final Map<Integer, Integer> deliveries = new HashMap<>();
+    private int confirmedBelow = 0;
+    private volatile boolean ignoreOffsets;
+    private volatile long sendDelayMillis;
     private final List<String> calls = new ArrayList<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Integer> unsupported = new HashMap<>();
@@ -182,6 +190,11 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** A document the user sends; its bytes are served through getFile and the file URL. */
     public int document(long userId, String fileName, byte[] bytes, String caption) {
+        return document(userId, fileName, bytes, bytes.length, caption);
+    }
+
+    /** A document whose message declares {@code declaredSize} bytes (what Telegram tells before any download). */
+    public int document(long userId, String fileName, byte[] bytes, long declaredSize, String caption) {
         String fileId = "file-" + (files.size() + 1);
         synchronized (this) {
             files.put(fileId, bytes);
@@ -194,8 +207,36 @@ public final class FakeBotApi implements AutoCloseable {
         doc.put("file_id", fileId);
         doc.put("file_unique_id", "u" + fileId);
         doc.put("file_name", fileName);
-        doc.put("file_size", bytes.length);
+        doc.put("file_size", declaredSize);
         return queue("message", m);
+    }
+
+    /**
+     * The bot's own membership changed in a group (my_chat_member), by {@code byUser}: "left" → "member" is the bot
+     * being added. Returns the update id.
+     */
+    public int myChatMember(long chatId, long byUser, String oldStatus, String newStatus) {
+        ObjectNode change = JSON.createObjectNode();
+        change.set("chat", chat(chatId, "supergroup"));
+        change.set("from", user(byUser, false));
+        change.put("date", now());
+        ObjectNode old = change.putObject("old_chat_member");
+        old.put("status", oldStatus);
+        old.set("user", user(BOT_ID, true));
+        ObjectNode now = change.putObject("new_chat_member");
+        now.put("status", newStatus);
+        now.set("user", user(BOT_ID, true));
+        if ("administrator".equals(newStatus)) {
+            for (String right : List.of("can_be_edited", "is_anonymous", "can_manage_chat", "can_delete_messages",
+                    "can_manage_video_chats", "can_restrict_members", "can_promote_members", "can_change_info",
+                    "can_invite_users")) {
+                now.put(right, false);
+            }
+        }
+        synchronized (this) {
+            chatTypes.put(chatId, "supergroup");
+        }
+        return queue("my_chat_member", change);
     }
 
     /** A tap on an inline button under message {@code messageId} in a chat. Returns the callback query id. */
@@ -320,6 +361,21 @@ public final class FakeBotApi implements AutoCloseable {
         return this;
     }
 
+    /**
+     * From now on (true) getUpdates confirms nothing: the offsets the bot sends are ignored, as if its confirmations
+     * were lost (a crash before the next poll), so every update is delivered again until this is turned off.
+     */
+    public FakeBotApi ignoreOffsets(boolean ignore) {
+        ignoreOffsets = ignore;
+        return this;
+    }
+
+    /** Each sendMessage is accepted only after this long, as a busy server's would be. */
+    public FakeBotApi delaySends(Duration delay) {
+        sendDelayMillis = delay.toMillis();
+        return this;
+    }
+
     /** How long an empty getUpdates is held (at most its own timeout). */
     public FakeBotApi hold(Duration hold) {
         holdMillis = hold.toMillis();
@@ -360,6 +416,25 @@ public final class FakeBotApi implements AutoCloseable {
         return (int) sent.stream().filter(s -> s.method().equals("send")).count();
     }
 
+    /** Waits until at least {@code n} messages were accepted overall. */
+    public void awaitSendCount(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (sendCount() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(sendCount() + " message(s) sent, expected " + n);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
+
+    /** The id of the last update queued (ids run from 1). */
+    public int lastUpdateId() {
+        return nextUpdateId.get() - 1;
+    }
+
     /** How many sends the limits turned away with 429. */
     public synchronized int limitRejections() {
         return limitRejections;
@@ -368,6 +443,26 @@ public final class FakeBotApi implements AutoCloseable {
     /** The callback query ids answered, in order. */
     public synchronized List<String> callbackAnswers() {
         return List.copyOf(callbackAnswers);
+    }
+
+    /** The notice a callback query was answered with (shown on the button), or null when it had none. */
+    public synchronized String callbackNotice(String callbackId) {
+        return callbackNotices.get(callbackId);
+    }
+
+    /** How many times an update was handed to the bot by getUpdates (more than once: delivered again). */
+    public synchronized int deliveries(int updateId) {
+        return deliveries.getOrDefault(updateId, 0);
+    }
+
+    /** The highest offset the bot has sent: every update below it is confirmed and forgotten. */
+    public synchronized int confirmedBelow() {
+        return confirmedBelow;
+    }
+
+    /** How many getFile calls and file downloads the bot made. */
+    public synchronized int fileRequests() {
+        return (int) calls.stream().filter(c -> c.equals("getfile") || c.equals("file")).count();
     }
 
     /** Every method called, lower-cased, in order. */
@@ -380,7 +475,7 @@ public final class FakeBotApi implements AutoCloseable {
         return commands;
     }
 
-    /** Updates not yet fetched. */
+    /** Updates not yet confirmed. */
     public synchronized int pendingUpdates() {
         return updates.size();
     }
@@ -416,14 +511,17 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
-    /** Waits until every queued update has been fetched by the bot. */
-    public void awaitFetched(Duration timeout) throws InterruptedException {
+    /**
+     * Waits until the bot has confirmed every queued update (a getUpdates with an offset past it), which it does only
+     * once each is answered or passed over: after this, nothing more is sent for them.
+     */
+    public void awaitConfirmed(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
             while (!updates.isEmpty()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new AssertionError(updates.size() + " update(s) never fetched");
+                    throw new AssertionError(updates.size() + " update(s) never confirmed");
                 }
                 TimeUnit.NANOSECONDS.timedWait(this, left);
             }
@@ -453,6 +551,9 @@ public final class FakeBotApi implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             Matcher file = FILE_PATH.matcher(path);
             if (file.matches()) {
+                synchronized (this) {
+                    calls.add("file");
+                }
                 serveFile(ex, file.group(1), file.group(2));
                 return;
             }
@@ -499,6 +600,9 @@ public final class FakeBotApi implements AutoCloseable {
                 case "answercallbackquery" -> {
                     synchronized (this) {
                         callbackAnswers.add(body.path("callback_query_id").asText());
+                        if (body.hasNonNull("text")) {
+                            callbackNotices.put(body.path("callback_query_id").asText(), body.get("text").asText());
+                        }
                         notifyAll();
                     }
                     yield JSON.getNodeFactory().booleanNode(true);
@@ -510,6 +614,9 @@ public final class FakeBotApi implements AutoCloseable {
                         yield null;
                     }
                     if (method.equals("sendmessage")) {
+                        if (sendDelayMillis > 0) {
+                            sleep(sendDelayMillis);
+                        }
                         int retry = overLimit(body.path("chat_id").asLong());
                         if (retry > 0) {
                             respond(ex, 429, error(429, "Too Many Requests: retry after " + retry, retry));
@@ -542,8 +649,11 @@ public final class FakeBotApi implements AutoCloseable {
         long deadline = System.currentTimeMillis() + wait;
         ArrayNode result = JSON.createArrayNode();
         synchronized (this) {
-            // Telegram forgets updates below the offset: they are confirmed.
-            updates.removeIf(u -> u.get("update_id").asInt() < offset);
+            // Telegram forgets updates below the offset: they are confirmed. The rest is delivered again.
+            if (!ignoreOffsets && offset > 0) {
+                updates.removeIf(u -> u.get("update_id").asInt() < offset);
+                confirmedBelow = Math.max(confirmedBelow, offset);
+            }
             notifyAll();
             while (updates.isEmpty() && System.currentTimeMillis() < deadline) {
                 try {
@@ -553,7 +663,10 @@ public final class FakeBotApi implements AutoCloseable {
                     break;
                 }
             }
-            updates.stream().limit(limit).forEach(result::add);
+            updates.stream().limit(limit).forEach(u -> {
+                result.add(u);
+                deliveries.merge(u.get("update_id").asInt(), 1, Integer::sum);
+            });
         }
         return result;
     }

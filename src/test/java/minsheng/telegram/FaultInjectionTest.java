@@ -113,9 +113,10 @@ class FaultInjectionTest {
     void shedsTheOldestWaitingQuestionsPastTheBacklogBoundAndTellsThoseUsersToAskAgain() throws Exception {
         // One worker, room for 3 waiting updates, and a server slow to accept each message.
         Tuning small = new Tuning(Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400),
-                Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), 6,
+                Duration.ofMillis(50), Duration.ofSeconds(5), Duration.ofMillis(50), Duration.ofMillis(400), 6,
                 Duration.ofMillis(1), 1000, Duration.ofMillis(1), 1000, 1000,
-                20, Duration.ofMinutes(1), Duration.ofMinutes(2), 1, 3, Duration.ofSeconds(1), 500);
+                20, 40, Duration.ofMinutes(1), Duration.ofMinutes(2), 1, 3, Duration.ofSeconds(1),
+                Duration.ofMillis(500), 500);
         int users = 12;
         try (ProxiedBot b = new ProxiedBot(new FakeBotApi(), small).start()) {
             b.proxy.stall("sendMessage", 1, Duration.ofSeconds(2));

@@ -189,9 +189,10 @@ class FaultsTest {
     @Test
     void stopsWithinFiveSecondsDuringALongPollAndA429WaitAndEndsEveryThread() throws Exception {
         Tuning slow = new Tuning(Duration.ofSeconds(50), Duration.ofMillis(50), Duration.ofMillis(400),
-                Duration.ofSeconds(20), Duration.ofMillis(50), Duration.ofMillis(400), 6,
+                Duration.ofMillis(50), Duration.ofSeconds(20), Duration.ofMillis(50), Duration.ofMillis(400), 6,
                 Duration.ofMillis(1), 1000, Duration.ofMillis(1), 1000, 1000,
-                20, Duration.ofMinutes(1), Duration.ofMinutes(2), 4, 100, Duration.ofSeconds(1), 500);
+                20, 40, Duration.ofMinutes(1), Duration.ofMinutes(2), 4, 100, Duration.ofSeconds(1),
+                Duration.ofMillis(500), 500);
         Harness h = new Harness(new FakeBotApi().hold(Duration.ofSeconds(60)), new Hooks(), slow).start();
         h.api.fail("sendMessage", 1, 429, "Too Many Requests: retry after 30", 30);
         h.api.text(USER, STENT);

@@ -1,17 +1,14 @@
 package minsheng.telegram;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import minsheng.answer.Conversations;
 import minsheng.answer.CurrentSnapshot;
+import minsheng.answer.ShippedSnapshot;
 import minsheng.answer.Snapshot;
-import minsheng.knowledge.KnowledgeException;
-import minsheng.knowledge.KnowledgeLoader;
-import minsheng.match.Thresholds;
 
 /**
  * A running bot against a {@link FakeBotApi}, with the shipped knowledge and timings short enough for tests. The
@@ -23,24 +20,15 @@ final class Harness implements AutoCloseable {
 
     /** Timings for tests: short polls and back-offs, pacing loose enough not to slow ordinary tests. */
     static final Tuning FAST = new Tuning(
-            Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400),
+            Duration.ofSeconds(1), Duration.ofMillis(50), Duration.ofMillis(400), Duration.ofMillis(50),
             Duration.ofSeconds(2), Duration.ofMillis(50), Duration.ofMillis(400), 6,
             Duration.ofMillis(1), 1000, Duration.ofMillis(1), 1000, 1000,
-            20, Duration.ofMinutes(1), Duration.ofMinutes(2),
-            4, 100, Duration.ofSeconds(1), 500);
-
-    private static Snapshot shipped;
+            20, 40, Duration.ofMinutes(1), Duration.ofMinutes(2),
+            4, 100, Duration.ofSeconds(1), Duration.ofMillis(500), 500);
 
     /** The shipped knowledge, loaded once for all tests. */
-    static synchronized Snapshot shipped() {
-        if (shipped == null) {
-            try {
-                shipped = Snapshot.build(KnowledgeLoader.load(Path.of("knowledge")), Thresholds.defaults());
-            } catch (KnowledgeException e) {
-                throw new IllegalStateException(e.problems().toString(), e);
-            }
-        }
-        return shipped;
+    static Snapshot shipped() {
+        return ShippedSnapshot.get();
     }
 
     /**
@@ -85,11 +73,16 @@ final class Harness implements AutoCloseable {
     }
 
     Harness(FakeBotApi fake, Hooks hooks, Tuning tuning) throws Exception {
+        this(fake, hooks, tuning, AnsweredUpdates.inMemory());
+    }
+
+    /** A bot that finds {@code answered} as a restarted one finds its journal. */
+    Harness(FakeBotApi fake, Hooks hooks, Tuning tuning, AnsweredUpdates answered) throws Exception {
         this.api = fake;
         this.current = new CurrentSnapshot(shipped());
         this.conversations = new Conversations(current);
         this.bot = new TelegramBot(new TelegramApi(FakeBotApi.TOKEN, api.url(), tuning), conversations, current,
-                hooks, tuning, clock);
+                hooks, answered, tuning, clock);
     }
 
     Harness start() throws TelegramBot.BadToken {

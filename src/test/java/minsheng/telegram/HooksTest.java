@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import minsheng.answer.Messages;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,27 @@ class HooksTest {
     void aDocumentReachesItsHandlerWithItsNameAndBytes() throws Exception {
         byte[] json = "{\"entries\": []}".getBytes(StandardCharsets.UTF_8);
         AtomicReference<byte[]> got = new AtomicReference<>();
-        Hooks hooks = new Hooks().documents((r, name, bytes) -> {
-            got.set(bytes);
-            return Hooks.Response.text("收到 " + name + "，" + bytes.length + " 字节");
+        Hooks hooks = new Hooks().documents(new Hooks.DocumentHandler() {
+            @Override
+            public boolean accepts(Hooks.Request r) {
+                return true;
+            }
+
+            @Override
+            public Optional<Hooks.Response> check(Hooks.Request r, String fileName, long declaredSize) {
+                return Optional.empty();
+            }
+
+            @Override
+            public long maxBytes() {
+                return 1024;
+            }
+
+            @Override
+            public Hooks.Response handle(Hooks.Request r, String name, byte[] bytes) {
+                got.set(bytes);
+                return Hooks.Response.text("收到 " + name + "，" + bytes.length + " 字节");
+            }
         });
         try (Harness h = new Harness(hooks, Harness.FAST).start()) {
             h.api.document(USER, "medical.json", json, null);
@@ -65,6 +84,20 @@ class HooksTest {
             List<FakeBotApi.Sent> sent = h.api.awaitSent(USER, 2, WAIT);
             assertEquals(Messages.get("telegram.error"), sent.get(0).text());
             assertEquals(Harness.reply("心脏支架现在多少钱"), sent.get(1).plainText());
+        }
+    }
+
+    @Test
+    void anUpdateWhoseHandlingBreaksIsLetGoSoTheUpdatesAfterItAreConfirmed() throws Exception {
+        Hooks hooks = new Hooks().command("crash", null, r -> {
+            throw new AssertionError("an error no handler catches");
+        });
+        try (Harness h = new Harness(hooks, Harness.FAST).start()) {
+            h.api.text(USER, "/crash");
+            h.api.text(USER, "心脏支架现在多少钱");
+            assertEquals(Harness.reply("心脏支架现在多少钱"), h.api.awaitSent(USER, 1, WAIT).get(0).plainText());
+            h.api.awaitConfirmed(WAIT);
+            assertEquals(0, h.api.pendingUpdates());
         }
     }
 

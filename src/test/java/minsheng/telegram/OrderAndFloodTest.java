@@ -58,7 +58,7 @@ class OrderAndFloodTest {
                 h.api.text(7002, "心脏支架现在多少钱");
             }
             h.api.awaitSent(7002, 21, WAIT);
-            h.api.awaitFetched(WAIT);
+            h.api.awaitConfirmed(WAIT);
             Thread.sleep(300);
             List<FakeBotApi.Sent> sent = h.api.sent(7002);
             assertEquals(21, sent.size(), "20 answers, one notice, the rest dropped");
@@ -73,6 +73,54 @@ class OrderAndFloodTest {
             asked[20] = "明天天气怎么样";
             assertEquals(Harness.replies(asked).get(20),
                     h.api.awaitSent(7002, 22, WAIT).get(21).plainText());
+        }
+    }
+
+    @Test
+    void anEagerCitizenAskingFifteenQuestionsAndPressingTenButtonsInFortySecondsIsNeverSlowed() throws Exception {
+        try (Harness h = new Harness().start()) {
+            long user = 7003;
+            int sent = 0;
+            List<String> presses = new java.util.ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                // Two turns in five a press of a button under the last reply, ten in all; questions between.
+                if (i % 5 == 1 || i % 5 == 3) {
+                    FakeBotApi.Sent last = h.api.sent(user).get(sent - 1);
+                    presses.add(h.api.callback(user, user, last.messageId(), "a:assistance.rural-dibao"));
+                } else {
+                    h.api.text(user, QUESTIONS.get(i % QUESTIONS.size()));
+                }
+                h.api.awaitSent(user, ++sent, WAIT);
+                h.clock.advance(Duration.ofMillis(1600));
+            }
+            h.api.awaitConfirmed(WAIT);
+            assertEquals(10, presses.size());
+            assertEquals(25, h.api.sent(user).size(), "15 answers and 10 answers to presses");
+            assertTrue(h.api.sent(user).stream().noneMatch(s -> s.text().equals(Messages.get("telegram.flood"))));
+            for (String press : presses) {
+                assertTrue(h.api.callbackAnswers().contains(press), "every press answered");
+                assertEquals(null, h.api.callbackNotice(press), "and not slowed");
+            }
+        }
+    }
+
+    @Test
+    void aFloodOfPressesIsToldOnTheButtonAndLeavesTheCitizensQuestionsAlone() throws Exception {
+        try (Harness h = new Harness().start()) {
+            long user = 7004;
+            h.api.text(user, "心脏支架现在多少钱");
+            FakeBotApi.Sent answer = h.api.awaitSent(user, 1, WAIT).get(0);
+            List<String> presses = new java.util.ArrayList<>();
+            for (int i = 0; i < 45; i++) {
+                presses.add(h.api.callback(user, user, answer.messageId(), "topics"));
+            }
+            h.api.awaitConfirmed(WAIT);
+            assertEquals(41, h.api.sent(user).size(), "the answer, then 40 presses served; the rest dropped");
+            assertEquals("您点按钮太快了，请过一两分钟再点，谢谢理解。", h.api.callbackNotice(presses.get(40)));
+            assertEquals(45, h.api.callbackAnswers().size(), "every press answered, none left spinning");
+            h.api.text(user, "农村低保保障了多少人");
+            assertEquals(Harness.reply("农村低保保障了多少人"), h.api.awaitSent(user, 42, WAIT).get(41).plainText(),
+                    "presses do not count against questions");
         }
     }
 

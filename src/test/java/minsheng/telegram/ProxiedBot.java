@@ -19,7 +19,7 @@ final class ProxiedBot implements AutoCloseable {
         this.proxy = new FaultyProxy(api.url());
         CurrentSnapshot current = new CurrentSnapshot(Harness.shipped());
         this.bot = new TelegramBot(new TelegramApi(FakeBotApi.TOKEN, proxy.url(), tuning), new Conversations(current),
-                current, new Hooks(), tuning, new Harness.Clock());
+                current, new Hooks(), AnsweredUpdates.inMemory(), tuning, new Harness.Clock());
     }
 
     ProxiedBot start() throws TelegramBot.BadToken {

@@ -21,6 +21,8 @@ public final class StartStopBench {
                 pb.environment().put("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN);
                 pb.environment().put("TELEGRAM_API_URL", fake.url().toString());
                 pb.environment().put("LOG_LEVEL", "warn");
+                // A journal of its own: each fake numbers its updates from 1, which a kept journal has answered.
+                pb.environment().put("DATA_DIR", java.nio.file.Files.createTempDirectory("minsheng-bench").toString());
                 pb.inheritIO();
                 long t0 = System.nanoTime();
                 Process p = pb.start();
@@ -30,10 +32,10 @@ public final class StartStopBench {
                 long replied = System.nanoTime() - t0;
                 long t1 = System.nanoTime();
                 p.destroy();
-                p.waitFor();
+                int status = p.waitFor();
                 long stopped = System.nanoTime() - t1;
-                System.out.printf("run %d: polling after %d ms, first reply after %d ms, SIGTERM to exit %d ms%n", run,
-                        polling / 1_000_000, replied / 1_000_000, stopped / 1_000_000);
+                System.out.printf("run %d: polling after %d ms, first reply after %d ms, SIGTERM to exit %d ms"
+                        + " (status %d)%n", run, polling / 1_000_000, replied / 1_000_000, stopped / 1_000_000, status);
             }
         }
     }
