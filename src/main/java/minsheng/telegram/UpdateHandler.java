@@ -481,7 +481,15 @@ final class UpdateHandler {
                     answerButton(n + ". " + s.question(), s.entryId()).ifPresent(b -> buttons.add(List.of(b)));
                 }
             }
-            case DECLINE -> buttons.addAll(topicButtons());
+            // A decline naming what the report does say about the subject offers those entries, not every topic.
+            case DECLINE -> {
+                if (reply.related().isEmpty()) {
+                    buttons.addAll(topicButtons());
+                } else {
+                    reply.related().forEach(s -> answerButton(s.question(), s.entryId())
+                            .ifPresent(b -> buttons.add(List.of(b))));
+                }
+            }
             case SMALLTALK -> { }
         }
         send(place, renderer.html(reply.text(), reply.figures()), buttons);

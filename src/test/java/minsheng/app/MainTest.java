@@ -84,12 +84,12 @@ class MainTest {
 
     @Test
     void chatPicksASuggestionByItsNumber() {
-        Run r = run(Map.of(), "低保有多少人\n2\n/quit\n", "chat");
+        Run r = run(Map.of(), "技能培训多少人次\n2\n/quit\n", "chat");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("您是想问"), r.out());
         int choice = r.out().indexOf("您是想问");
         String afterPick = r.out().substring(r.out().indexOf("问：", choice));
-        assertTrue(afterPick.contains("低保对象有"), r.out());
+        assertTrue(afterPick.contains("万人次"), r.out());
         assertTrue(r.out().contains("再见"));
     }
 
@@ -225,7 +225,7 @@ class MainTest {
 
     @Test
     void askJsonKeepsTheKeysOfSuggestionsInOrder() {
-        Run r = run("ask", "--json", "低保有多少人");
+        Run r = run("ask", "--json", "技能培训多少人次");
         assertTrue(r.out().contains("\"suggestions\":[{\"entryId\":"), r.out());
     }
 
@@ -264,7 +264,7 @@ class MainTest {
         JsonNode hello = JSON.readTree(run("ask", "--json", "你好").out());
         assertEquals("smalltalk", hello.get("kind").asText());
         assertFalse(hello.get("answered").asBoolean());
-        assertEquals("choice", JSON.readTree(run("ask", "--json", "低保有多少人").out()).get("kind").asText());
+        assertEquals("choice", JSON.readTree(run("ask", "--json", "技能培训多少人次").out()).get("kind").asText());
         assertEquals("decline", JSON.readTree(run("ask", "--json", "明天天气怎么样").out()).get("kind").asText());
     }
 

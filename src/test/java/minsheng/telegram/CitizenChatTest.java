@@ -2,6 +2,7 @@ package minsheng.telegram;
 
 import static minsheng.telegram.Harness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,9 +55,9 @@ class CitizenChatTest {
 
     @Test
     void offersAChoiceAsButtonsAndAnswersTheTappedOne() throws Exception {
-        Reply expected = new Conversations(Harness::shipped).reply("expected", "低保有多少人");
-        assertEquals(Reply.Kind.SUGGEST, expected.kind(), "the engine offers urban or rural");
-        h.api.text(USER, "低保有多少人");
+        Reply expected = new Conversations(Harness::shipped).reply("expected", "技能培训多少人次");
+        assertEquals(Reply.Kind.SUGGEST, expected.kind(), "the engine offers offline or online training");
+        h.api.text(USER, "技能培训多少人次");
         FakeBotApi.Sent choice = h.api.awaitSent(USER, 1, WAIT).get(0);
         assertEquals(expected.text(), choice.plainText());
         assertTrue(choice.text().startsWith("您是想问下面哪一个？\n1. "), choice.text());
@@ -68,21 +69,30 @@ class CitizenChatTest {
         }
         assertEquals(labels, choice.buttonTexts());
         assertEquals(data, choice.buttonData());
-        assertTrue(data.contains("a:assistance.urban-dibao"), data.toString());
+        assertTrue(data.contains("a:employment.online-training"), data.toString());
 
-        String tap = h.api.callback(USER, USER, choice.messageId(), "a:assistance.urban-dibao");
+        String tap = h.api.callback(USER, USER, choice.messageId(), "a:employment.online-training");
         FakeBotApi.Sent answer = h.api.awaitSent(USER, 2, WAIT).get(1);
         assertEquals(List.of(tap), h.api.awaitCallbackAnswers(1, WAIT));
-        assertTrue(answer.plainText().startsWith(entry("assistance.urban-dibao").answer()), answer.text());
+        assertTrue(answer.plainText().startsWith(entry("employment.online-training").answer()), answer.text());
     }
 
     @Test
     void typingTheNumberOfAChoiceAnswersIt() throws Exception {
-        h.api.text(USER, "低保有多少人");
+        h.api.text(USER, "技能培训多少人次");
         h.api.awaitSent(USER, 1, WAIT);
         h.api.text(USER, "1");
         FakeBotApi.Sent answer = h.api.awaitSent(USER, 2, WAIT).get(1);
-        assertTrue(answer.plainText().startsWith(entry("assistance.rural-dibao").answer()), answer.text());
+        assertTrue(answer.plainText().startsWith(entry("employment.offline-training").answer()), answer.text());
+    }
+
+    @Test
+    void declinesAFigureAboutAnotherSubjectWithButtonsForWhatTheReportSaysAboutIt() throws Exception {
+        h.api.text(USER, "低保一个月给多少钱");
+        FakeBotApi.Sent reply = h.api.awaitSent(USER, 1, WAIT).get(0);
+        assertFalse(reply.plainText().contains("175.6"), reply.text());
+        assertTrue(reply.buttonData().contains("a:assistance.urban-dibao"), reply.buttonData().toString());
+        assertTrue(reply.buttonData().stream().noneMatch(d -> d.startsWith("t:")), reply.buttonData().toString());
     }
 
     @Test
