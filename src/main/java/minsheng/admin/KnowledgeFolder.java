@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import minsheng.answer.Messages;
 import minsheng.journal.DataFolder;
+import minsheng.knowledge.Cues;
 import minsheng.knowledge.LearnedQuestions;
 import minsheng.knowledge.TopicSummaries;
 import minsheng.knowledge.Vocabulary;
@@ -36,7 +37,7 @@ final class KnowledgeFolder {
     static final int MAX_UPLOAD_BYTES = 1024 * 1024;
     /** The folder's text files besides the knowledge files: vocabulary, topic summaries, learned questions. */
     static final Set<String> TEXT_FILES = Set.of(Vocabulary.SYNONYMS_FILE_NAME, Vocabulary.FILLERS_FILE_NAME,
-            Vocabulary.OUT_OF_SCOPE_FILE_NAME, TopicSummaries.FILE_NAME, LearnedQuestions.FILE_NAME);
+            Vocabulary.OUT_OF_SCOPE_FILE_NAME, TopicSummaries.FILE_NAME, LearnedQuestions.FILE_NAME, Cues.FILE_NAME);
     private static final Pattern JSON_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.json");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
             .withZone(ZoneOffset.UTC);

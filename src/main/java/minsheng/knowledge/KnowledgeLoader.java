@@ -77,7 +77,8 @@ public final class KnowledgeLoader {
         List<String> fillers = Vocabulary.parseWords(text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems));
         List<String> outOfScope = Vocabulary.parseWords(text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems));
         String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems);
-        return Vocabulary.parse(groups, fillers, outOfScope, problems);
+        Cues cues = Cues.parse(text(dir.resolve(Cues.FILE_NAME), problems), problems);
+        return Vocabulary.parse(groups, fillers, outOfScope, problems).with(cues);
     }
 
     /** The topic summaries; ids are held to every entry read, sound or not, so one broken entry is one problem. */

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * by commas (ASCII or Chinese); the first is the canonical term the others are read as. {@code fillers.txt}: words
  * that carry nothing in a question (请问, 一下, 呢) and are passed over. {@code out-of-scope.txt}: words that mark a
  * question the knowledge cannot answer whatever else it says (办理流程, 密码, another province), so it is declined.
- * {@code #} starts a comment in all three.
+ * {@code #} starts a comment in all three. {@code cues.txt}: the words the engine watches for (see {@link Cues}).
  */
-public record Vocabulary(List<Group> groups, List<String> fillers, List<String> outOfScope) {
+public record Vocabulary(List<Group> groups, List<String> fillers, List<String> outOfScope, Cues cues) {
 
     public static final String SYNONYMS_FILE_NAME = "synonyms.txt";
     public static final String FILLERS_FILE_NAME = "fillers.txt";
@@ -25,6 +25,16 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
         groups = List.copyOf(groups);
         fillers = List.copyOf(fillers);
         outOfScope = List.copyOf(outOfScope);
+    }
+
+    /** A vocabulary with no cue words. */
+    public Vocabulary(List<Group> groups, List<String> fillers, List<String> outOfScope) {
+        this(groups, fillers, outOfScope, Cues.NONE);
+    }
+
+    /** This vocabulary with these cue words. */
+    Vocabulary with(Cues other) {
+        return new Vocabulary(groups, fillers, outOfScope, other);
     }
 
     /** A canonical term and the variants that mean the same. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import minsheng.knowledge.Cues;
 import minsheng.knowledge.Entry;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.Stated;
@@ -48,6 +49,9 @@ public final class Matcher {
     private final Thresholds storyThresholds;
     private final TextNormalizer normalizer;
     private final QuestionIndex index;
+    /** The cue words of the knowledge's cues.txt, watched for in questions. */
+    private final ScopeCheck scopeCheck;
+    private final Subject subject;
     private final List<String> outOfScope;
     private final Map<String, Set<String>> yearsByEntry = new HashMap<>();
     private final Map<String, Set<Asked>> answerableByEntry = new HashMap<>();
@@ -63,6 +67,10 @@ public final class Matcher {
         this.storyThresholds = new Thresholds(STORY_LINES * thresholds.answerAt(), STORY_LINES * thresholds.suggestAt(),
                 thresholds.margin(), thresholds.alikeRatio());
         this.normalizer = new TextNormalizer(knowledge.vocabulary());
+        Cues cues = knowledge.vocabulary().cues();
+        this.scopeCheck = new ScopeCheck(cues, TextNormalizer::base);
+        this.subject = new Subject(ScopeCheck.words(cues, Cues.Kind.NOT_SUBJECT, TextNormalizer::base),
+                scopeCheck.places());
         List<QuestionIndex.Phrase> phrases = new ArrayList<>();
         Map<String, TextNormalizer.Normalized> answers = new HashMap<>();
         for (Entry e : knowledge.entries()) {
@@ -241,7 +249,7 @@ public final class Matcher {
      * 「下拨了多少残疾人两项补贴资金」.
      */
     public double subjectWeight(String question) {
-        String subject = Subject.of(normalizer.normalize(question).canonical());
+        String subject = this.subject.of(normalizer.normalize(question).canonical());
         return subject.isEmpty() ? 0 : index.knownWords(index.analyze(new TextNormalizer.Normalized(subject, subject)));
     }
 
@@ -250,7 +258,7 @@ public final class Matcher {
      * low for 「他还一直吃着阿托伐他汀降血脂」, a drug the report never names; 1 for a text naming nothing.
      */
     public double knownShare(String text) {
-        String subject = Subject.of(normalizer.normalize(text).canonical(), true);
+        String subject = this.subject.of(normalizer.normalize(text).canonical(), true);
         return subject.isEmpty() ? 1 : index.knownFraction(index.analyze(new TextNormalizer.Normalized(subject, subject)));
     }
 
@@ -285,7 +293,7 @@ public final class Matcher {
 
     /** Reads a story for how far each entry speaks of it. */
     public Told told(String text) {
-        String subject = Subject.of(normalizer.normalize(text).canonical(), true);
+        String subject = this.subject.of(normalizer.normalize(text).canonical(), true);
         return new Told(subject.isEmpty() ? null : index.analyze(new TextNormalizer.Normalized(subject, subject)));
     }
 
@@ -340,7 +348,7 @@ public final class Matcher {
         }
         // The report describes its own year: it cannot say what comes next, whatever entry the words are about.
         if (!ranked.isEmpty() && ranked.get(0).score() >= t.suggestAt()
-                && ScopeCheck.asksLater(asking, ranked.get(0).entry())) {
+                && scopeCheck.asksLater(asking, ranked.get(0).entry())) {
             return decline(Match.Reason.LATER, all);
         }
         if (ranked.isEmpty() || !(ranked.get(0).score() >= t.suggestAt())) {
@@ -417,7 +425,7 @@ public final class Matcher {
     }
 
     private Optional<Caveat> caveat(ScopeCheck.Asking asking, String canonical, Entry entry) {
-        return ScopeCheck.check(asking.text(), canonical, entry, knowledge.report().province(),
+        return scopeCheck.check(asking.text(), canonical, entry, knowledge.report().province(),
                 w -> index.uses(entry.id(), w), lacksByEntry.get(entry.id()));
     }
 
@@ -599,7 +607,7 @@ public final class Matcher {
      * would answer something else. A follow-up gives it the subject of the question before.
      */
     private About about(TextNormalizer.Normalized question) {
-        String subject = Subject.of(question.canonical());
+        String subject = this.subject.of(question.canonical());
         return new About(subject.isEmpty() ? null : index.analyze(new TextNormalizer.Normalized(subject, subject)));
     }
 

@@ -3,8 +3,10 @@ package minsheng.match;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import minsheng.knowledge.Cues;
 import minsheng.knowledge.Entry;
 import minsheng.knowledge.Scope;
 import minsheng.knowledge.Scope.Gives;
@@ -19,44 +21,57 @@ import minsheng.knowledge.Scope.Gives;
  */
 final class ScopeCheck {
 
-    /** A time after the report: nothing in it can speak to that. */
-    private static final WordList LATER = new WordList("明年|后年|将来|未来|下1年|下一年|今后|往后|以后还|以后会|过几年");
-    /** The present: answered with the report's own time stated. */
-    private static final WordList NOW = new WordList("今年|现在|目前|最新|如今|眼下|当前|现今|最近|近来|这两年|今天|去年|前年");
-    /** Shanxi's cities and the counties and districts the report names. */
-    static final WordList CITY = new WordList(
-            // Names that are also everyday words (小店 a small shop, 高平 in 提高平均) are left out.
-            "太原|大同|阳泉|长治|晋城|朔州|晋中|运城|忻州|临汾|吕梁|浑源|万荣|沁水|晋源|迎泽|杏花岭|万柏林|尖草坪|"
-                    + "清徐|阳曲|娄烦|古交|平遥|介休|孝义|汾阳|霍州|侯马|永济|河津|原平|怀仁|左云|灵丘|广灵|天镇");
+    // The words an admin keeps in cues.txt, read as questions are (folded, numbers as digits).
+    private final WordList later;
+    private final WordList now;
+    private final WordList places;
+    private final WordList wider;
+    private final WordList raise;
+    private final WordList elsewhere;
+    private final WordList before;
+    private final WordList rank;
+    private final WordList comparison;
+
+    /** The check watching for the cue words of {@code cues}, each read by {@code read} as questions are. */
+    ScopeCheck(Cues cues, UnaryOperator<String> read) {
+        this.later = words(cues, Cues.Kind.LATER, read);
+        this.now = words(cues, Cues.Kind.NOW, read);
+        this.places = words(cues, Cues.Kind.PLACE, read);
+        this.wider = words(cues, Cues.Kind.WIDER, read);
+        this.raise = words(cues, Cues.Kind.RAISE, read);
+        this.elsewhere = words(cues, Cues.Kind.ELSEWHERE, read);
+        this.before = words(cues, Cues.Kind.BEFORE, read);
+        this.rank = words(cues, Cues.Kind.RANK, read);
+        this.comparison = words(cues, Cues.Kind.COMPARISON, read);
+    }
+
+    /** One kind of cue word, read as questions are, each once, in the file's order. */
+    static WordList words(Cues cues, Cues.Kind kind, UnaryOperator<String> read) {
+        return new WordList(cues.of(kind).stream().map(read).filter(w -> !w.isEmpty()).distinct().toList());
+    }
+
+    /** The province's places: a narrower place, never a subject (see {@link Subject}). */
+    WordList places() {
+        return places;
+    }
+
     /** A place named by pointing: 我们县, 俺村, 各市, 分县. */
     private static final Cue LOCAL = new Cue(
             "(我们|咱们|俺们|我|咱|俺|本|某|这个|那个|哪个|每个|各个|各|分)(县|区|市|乡|镇|村|地市)(?!场|别|民)|分地区",
             "我咱俺本某这那哪每各分");
     /** A question for a figure (how many, how much): a wider place matters only to those. */
     private static final WordList FIGURE = new WordList("多少|几");
-    /** A wider place than a local entry's. */
-    private static final WordList WIDER = new WordList("全省|全山西|山西全省|全国");
     /** The whole of a city, asked where the entry covers one of its counties. */
     private static final Cue WHOLE_CITY = new Cue("全市|整个市|市里(一共|总共)", "全整市");
     private static final Pattern COUNTY_OF_A_CITY = Pattern.compile("市.+(县|区)$");
     private static final Cue TOTAL = new Cue(
             "((?<![\\d前上头这那])1年|全年|(?<!\\d)1个疗程|一辈子|总共|一共|加起来|合计|总计|算下来|吃下来|用下来|年下来)[^，。？?]{0,8}(多少钱|花多少|多少元|费用|几个钱)",
             "1全一总加合算吃用年");
-    private static final WordList RAISE = new WordList(
-            "涨了多少|涨多少|提高了多少|提高多少|增加了多少|增加多少|上调了多少|上调多少|多了多少|涨幅|调了多少|提了多少");
     private static final Cue MONTHLY = new Cue(
             "(每月|每个月|(?<![\\d前上头这那])1个月|月均|按月|每年|(?<![\\d前上头这那])1年)[^，。？?]{0,8}(多少|几|发|领|给|补)|(多少钱|多少)[^，。？?]{0,3}((?<!\\d)1个月|每月|每个月)",
             "每1月按多");
-    /** A comparison with the country or another province: the report gives Shanxi's own figures only. */
-    private static final WordList ELSEWHERE = new WordList(
-            "比全国|全国平均|和全国比|跟全国比|同全国比|比外省|比别的省|比其他省|比邻省|比周边");
-    private static final WordList BEFORE = new WordList("比去年|比上年|比上1年|比上一年|比前1年|比前一年|比前年|比往年|比以前");
     /** A month or a day asked for; 几号线 asks which metro line. */
     private static final Cue DATE = new Cue("几月|哪个月|几号(?!线)|哪天|哪1天|哪一天|具体日期|具体时间|几时", "几哪具");
-    private static final WordList RANK = new WordList("排第几|排名|第几名|名次|排在第几|排多少|第几位");
-    private static final WordList COMPARISON = new WordList(
-            "比去年|比上年|比上1年|比上一年|比前1年|比前一年|比前年|比往年|比以前|比全国|比外省|比别的|比其他|比邻省|相比|哪个多|哪个高|哪个贵|哪个便宜|"
-                    + "哪个少|哪个低|高于全国|低于全国");
 
     /**
      * A pattern with the characters its matches can begin with: a question holding none of them is not run through
@@ -134,9 +149,6 @@ final class ScopeCheck {
     /** A figure the asker guesses (500块, 70%): a policy in words does not confirm it. */
     private static final Pattern GUESSED = Pattern.compile("\\d(万|亿)?(元|块|%|人|名|个|倍|岁)");
 
-    private ScopeCheck() {
-    }
-
     /**
      * The kinds of figure a question asks for that the entry's declared worded answer does not already answer: a
      * "when" is answered by an event (新生儿出生就能参保), a yes-or-no question without a guessed figure by a policy
@@ -162,8 +174,8 @@ final class ScopeCheck {
      * Whether the question asks about a time after the report, and the entry cannot speak to it: a "will they"
      * the entry answers with a standing policy (补贴标准以后会不会调整 → a dynamic adjustment mechanism) it can.
      */
-    static boolean asksLater(Asking question, Entry entry) {
-        return LATER.in(question.text())
+    boolean asksLater(Asking question, Entry entry) {
+        return later.in(question.text())
                 && !entry.declared().map(s -> answersInWords(question, s)).orElse(false);
     }
 
@@ -224,7 +236,7 @@ final class ScopeCheck {
      * The caveat an answer from {@code entry} needs for {@code question}, if any. {@code uses} tells whether a word
      * stands in the entry's own questions, keywords or answer: a place the entry itself names is not narrower.
      */
-    static Optional<Caveat> check(String question, String canonical, Entry entry, String province,
+    Optional<Caveat> check(String question, String canonical, Entry entry, String province,
                                   Predicate<String> uses, List<String> lacks) {
         Scope scope = entry.declared().orElse(null);
         if (scope == null) {
@@ -267,30 +279,30 @@ final class ScopeCheck {
             return caveat(Caveat.Kind.TOTAL, "", scope);
         }
         // A comparison from one figure to another (5.46% to 72.66%) states how much it rose.
-        if (!scope.gives(Gives.RAISE) && !scope.gives(Gives.COMPARISON) && RAISE.in(question)) {
+        if (!scope.gives(Gives.RAISE) && !scope.gives(Gives.COMPARISON) && raise.in(question)) {
             return caveat(Caveat.Kind.RAISE, "", scope);
         }
         // Here a question asking a raise is one the entry gives the raise of.
         if (!scope.gives(Gives.MONTHLY) && MONTHLY.find(question) != null
-                && !(scope.gives(Gives.RAISE) && RAISE.in(question))) {
+                && !(scope.gives(Gives.RAISE) && raise.in(question))) {
             return caveat(Caveat.Kind.MONTHLY, "", scope);
         }
         if (!scope.gives(Gives.DATE) && DATE.in(question)) {
             return caveat(Caveat.Kind.DATE, "", scope);
         }
-        if (!scope.gives(Gives.RANK) && RANK.in(question)) {
+        if (!scope.gives(Gives.RANK) && rank.in(question)) {
             return caveat(Caveat.Kind.RANK, "", scope);
         }
         // A raise is itself a comparison with the year before.
-        if (ELSEWHERE.in(question) || !scope.gives(Gives.COMPARISON) && COMPARISON.in(question)
-                && !(scope.gives(Gives.RAISE) && BEFORE.in(question))) {
+        if (elsewhere.in(question) || !scope.gives(Gives.COMPARISON) && comparison.in(question)
+                && !(scope.gives(Gives.RAISE) && before.in(question))) {
             return caveat(Caveat.Kind.COMPARISON, "", scope);
         }
         // 「困境儿童有多少」, 「低保标准多少」: how much or how many, to an entry that states no figure at all.
         if (inWordsOnly(new Asking(question), entry)) {
             return caveat(Caveat.Kind.FIGURE, "", scope);
         }
-        if (NOW.in(question) || LATER.in(question)) {
+        if (now.in(question) || later.in(question)) {
             return caveat(Caveat.Kind.NOW, "", scope);
         }
         return Optional.empty();
@@ -303,12 +315,12 @@ final class ScopeCheck {
                 || counted.matcher(entry.answer()).find();
     }
 
-    private static Optional<Caveat> place(String question, Scope scope, String province, Predicate<String> uses) {
+    private Optional<Caveat> place(String question, Scope scope, String province, Predicate<String> uses) {
         // 山西省各县（市、区） speaks of every county, so of the asker's too.
         boolean everyPlace = scope.place().contains("各");
         boolean provinceWide = scope.place().startsWith(province) || province.startsWith(scope.place());
-        for (WordList.Found city = everyPlace ? null : CITY.find(question, 0); city != null;
-                city = CITY.find(question, city.end())) {
+        for (WordList.Found city = everyPlace ? null : places.find(question, 0); city != null;
+                city = places.find(question, city.end())) {
             String named = city.word();
             if (!scope.place().contains(named) && !uses.test(named)) {
                 return caveat(Caveat.Kind.PLACE, named, scope);
@@ -323,7 +335,7 @@ final class ScopeCheck {
         if (wholeCity != null && COUNTY_OF_A_CITY.matcher(scope.place()).find() && FIGURE.in(question)) {
             return caveat(Caveat.Kind.PLACE, wholeCity.group(), scope);
         }
-        WordList.Found wider = WIDER.find(question, 0);
+        WordList.Found wider = this.wider.find(question, 0);
         if (wider != null && !uses.test(wider.word()) && FIGURE.in(question)
                 && (!provinceWide || wider.word().equals("全国"))) {
             return caveat(Caveat.Kind.PLACE, wider.word(), scope);

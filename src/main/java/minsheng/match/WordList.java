@@ -30,8 +30,13 @@ public final class WordList {
 
     /** {@code alternation}: words (no regex syntax) separated by {@code |}. */
     public WordList(String alternation) {
+        this(List.of(alternation.split("\\|")));
+    }
+
+    /** The words in the order given; an empty list finds nothing. */
+    public WordList(List<String> list) {
         TreeMap<Character, List<String>> byFirst = new TreeMap<>();
-        for (String w : alternation.split("\\|")) {
+        for (String w : list) {
             // No character a regular expression reads as syntax, so the pattern is these words and nothing else.
             if (w.isEmpty() || w.chars().anyMatch(c -> SYNTAX.indexOf(c) >= 0 || Character.isSurrogate((char) c))) {
                 throw new IllegalArgumentException("not a plain word: " + w);
@@ -45,7 +50,8 @@ public final class WordList {
             firsts[i] = e.getKey();
             words[i++] = e.getValue().toArray(new String[0]);
         }
-        pattern = Pattern.compile(alternation);
+        // A pattern of no words matches nothing.
+        pattern = Pattern.compile(list.isEmpty() ? "(?!)" : String.join("|", list));
     }
 
     /** The same words as one regular expression. */

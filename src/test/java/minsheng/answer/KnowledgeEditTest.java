@@ -1,6 +1,7 @@
 package minsheng.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,5 +60,15 @@ class KnowledgeEditTest {
         assertEditTeaches("省城的快轨修到第几条了", "safety-net.json",
                 "\"太原地铁通车了吗\",", "\"太原地铁通车了吗\",\n        \"省城快轨修到第几条线了\",",
                 "city.taiyuan-metro");
+    }
+
+    @Test
+    void aCountyAddedToTheCueWordsIsSaidToHaveNoFigureOfItsOwn() throws Exception {
+        String question = "小店区城市低保有多少人";
+        assertEquals(null, ask(question).caveat(), "小店区 is no place the engine knows yet");
+        edit("cues.txt", "地名: 霍州,", "地名: 小店区, 霍州,");
+        Reply r = ask(question);
+        assertEquals("place", r.caveat());
+        assertTrue(r.text().startsWith("报道只给出山西省全省的数字，没有小店区的数字。"), r.text());
     }
 }

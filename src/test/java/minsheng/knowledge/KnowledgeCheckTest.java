@@ -267,6 +267,23 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void namesEveryFaultyLineOfTheCueWords(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        for (String name : List.of("employment.json", "synonyms.txt")) {
+            java.nio.file.Files.copy(fixture("valid").resolve(name), dir.resolve(name));
+        }
+        java.nio.file.Files.writeString(dir.resolve(Cues.FILE_NAME), "# 提示词\n地名: 太原, , 大同\n地方: 运城\n"
+                + "涨幅: 涨了多少, 涨(多少)\n排名 排第几\n地名: 太原\n");
+        List<String> problems = KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList();
+        assertEquals(List.of(
+                "cues.txt:2: empty word; separate the words with single commas",
+                "cues.txt:3: \"地方\" is not a kind of cue (did you mean \"地名\"?); use one of 地名, 以后, 现在, 涨幅, 排名,"
+                        + " 比较, 和外地比, 和以前比, 更大范围, 不是主题",
+                "cues.txt:4: \"涨(多少)\" holds a space or one of \\^$.|?*+()[]{}; a cue is a plain word",
+                "cues.txt:5: expected a kind, a colon and its words, e.g. 地名: 太原, 大同",
+                "cues.txt:6: \"太原\" is listed twice under 地名"), problems);
+    }
+
+    @Test
     void loadingBrokenKnowledgeThrowsWithEveryProblem() {
         KnowledgeException e = assertThrows(KnowledgeException.class,
                 () -> KnowledgeLoader.load(fixture("broken/unknown-field")));
