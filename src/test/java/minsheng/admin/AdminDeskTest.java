@@ -199,7 +199,7 @@ class AdminDeskTest {
         byte[] small = "{}".getBytes(StandardCharsets.UTF_8);
         assertEquals("不能保存“../intro.json”：文件名里不能有路径（/、\\、..）或以点开头。",
                 bot.desk.document(ADMIN, "../intro.json", small).text());
-        assertEquals("不能保存“notes.md”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、learned.tsv。",
+        assertEquals("不能保存“notes.md”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、cues.txt、learned.tsv。",
                 bot.desk.document(ADMIN, "notes.md", small).text());
         assertEquals("不能保存“big.json”：文件有 1025 KB，超过 1 MB 的上限。",
                 bot.desk.document(ADMIN, "big.json", new byte[1024 * 1025]).text());
