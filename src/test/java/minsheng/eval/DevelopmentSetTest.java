@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 class DevelopmentSetTest {
 
     /**
-     * Measured with {@code java -jar target/minsheng-bot.jar eval}: 187 of 193 right, 53 of 53 declined (one of them
-     * with a caveat), no confident wrong answer. (When the defaults were chosen: 184, 52 and 2.)
+     * Measured with {@code java -jar target/minsheng-bot.jar eval}: 189 of 193 right, 53 of 53 declined, no confident
+     * wrong answer. (When the defaults were chosen: 184, 52 and 2; before issue 14: 187, 53 and 0.)
      */
-    private static final int RIGHT_AT_LEAST = 187;
+    private static final int RIGHT_AT_LEAST = 189;
     private static final int DECLINED_AT_LEAST = 53;
     private static final int WRONG_ANSWERS_AT_MOST = 0;
 
