@@ -192,7 +192,7 @@ class AdminTelegramTest {
         api.document(ADMIN, "synonyms.txt", synonyms, 5L * 1024 * 1024, null);
         List<FakeBotApi.Sent> refused = api.awaitSent(ADMIN, 2, WAIT);
         assertEquals("不能保存“报告.docx”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、"
-                + "learned.tsv。", refused.get(0).plainText());
+                + "cues.txt、learned.tsv。", refused.get(0).plainText());
         assertEquals("不能保存“synonyms.txt”：文件有 5120 KB，超过 1 MB 的上限。", refused.get(1).plainText());
         api.awaitConfirmed(WAIT);
         assertEquals(0, api.fileRequests(), "nothing was downloaded: " + api.calls());
