@@ -104,8 +104,9 @@ final class UpdateHandler {
             return j.chat().id();
         }
         if (in instanceof Incoming.Inline q) {
-            // The asker's own lane (their private chat's): their queries, one per pause in typing, stay in order.
-            return q.userId();
+            // The asker's queries in order, in a lane apart from their private chat's: an inline answer is no
+            // message to that chat, so it must not wait for the chat's pace. Telegram's ids lie within ±2^53.
+            return Long.MIN_VALUE + q.userId();
         }
         return 0;
     }

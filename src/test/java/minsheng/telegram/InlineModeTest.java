@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -229,6 +230,24 @@ class InlineModeTest {
         FakeBotApi.Sent group = h.api.awaitSent(GROUP, 1, WAIT).get(0);
         assertTrue(group.plainText().contains("700余元"), group.text());
         assertEquals(List.of(), group.shareQueries(), "the answer is already where the family talks");
+    }
+
+    @Test
+    void anInlineQueryDoesNotWaitForThePaceOfTheAskersPrivateChat() throws Exception {
+        Tuning f = Harness.FAST;
+        // One message a minute to a private chat: the second chat reply waits, the inline answer must not.
+        Tuning slowChats = new Tuning(f.pollTimeout(), f.pollBackOffBase(), f.pollBackOffCap(), f.pollPause(),
+                f.callTimeout(), f.retryBase(), f.retryCap(), f.maxAttempts(), Duration.ofMinutes(1), 1,
+                f.perGroupInterval(), f.perGroupBurst(), f.globalPerSecond(), f.floodLimit(), f.pressLimit(),
+                f.floodWindow(), f.floodPause(), f.workers(), f.queueCapacity(), f.shutdownGrace(),
+                f.shutdownFinish(), f.questionLimit());
+        h = new Harness(new FakeBotApi(), new Hooks(), slowChats).start();
+        h.api.text(USER, "心脏支架现在多少钱");
+        h.api.awaitSent(USER, 1, WAIT);
+        h.api.text(USER, "低保有多少人");
+        FakeBotApi.InlineAnswer answer = ask("城镇新增就业多少人");
+        assertEquals(entry("employment.urban-new-jobs").standardQuestion(), answer.results().get(0).title());
+        assertEquals(1, h.api.sent(USER).size(), "the second chat reply still waits for its slot");
     }
 
     @Test
