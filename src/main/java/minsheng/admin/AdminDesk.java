@@ -354,6 +354,7 @@ public final class AdminDesk {
         StringBuilder s = new StringBuilder(Messages.get("admin.stats.block", since, String.valueOf(st.questions()),
                 share(st.answered(), st.questions()), share(st.suggested(), st.questions()),
                 share(st.declined(), st.questions()), String.valueOf(st.helpful()), String.valueOf(st.unhelpful())));
+        s.append('\n').append(Messages.get("admin.stats.inline", String.valueOf(st.inline())));
         if (!st.topEntries().isEmpty()) {
             List<String> top = new ArrayList<>();
             for (Journal.Count c : st.topEntries()) {

@@ -44,6 +44,12 @@ public final class Conversations {
         void replied(String chat, String message, Reply reply);
     }
 
+    /**
+     * How channels begin the chat name of a question asked inline (「@bot 问题」 in any chat), so that the journal
+     * counts such questions as a channel of their own.
+     */
+    public static final String INLINE = "inline:";
+
     private final Supplier<Snapshot> snapshot;
     private final Listener listener;
     private final Cache<String, Context> contexts;
@@ -64,9 +70,28 @@ public final class Conversations {
      * follow-up read against the chat's last question, or a new question — one or several asked at once.
      */
     public Reply reply(String chat, String written) {
+        return respond(java.util.Objects.requireNonNull(chat, "chat"), written);
+    }
+
+    /**
+     * The reply to a message standing alone, as a chat with no past gets it, remembering nothing and telling no
+     * listener: for an inline query, which Telegram sends afresh at each pause in typing. {@link #record} tells the
+     * listener once the channel knows which of them was the question.
+     */
+    public Reply alone(String written) {
+        return respond(null, written);
+    }
+
+    /** Tells the listener of a reply worked out by {@link #alone}, under the chat name the channel gives it. */
+    public void record(String chat, String written, Reply reply) {
+        listener.replied(chat, written, reply);
+    }
+
+    /** {@link #reply}, or with {@code chat} null {@link #alone}. */
+    private Reply respond(String chat, String written) {
         // Markup, a personal number, a name are not read; the listener still gets the message as written.
         String message = Asides.removed(written);
-        Context context = context(chat);
+        Context context = chat == null ? Context.EMPTY : context(chat);
         Snapshot current = snapshot.get();
         // Every step below (picks, small talk, topic words, follow-ups, parts) reads only what the matcher would.
         String text = Matcher.matched(message);
@@ -99,7 +124,9 @@ public final class Conversations {
             reply = turn.reply();
             remember(chat, reply, turn.question());
         }
-        listener.replied(chat, written, reply);
+        if (chat != null) {
+            listener.replied(chat, written, reply);
+        }
         return reply;
     }
 
@@ -142,6 +169,9 @@ public final class Conversations {
     }
 
     private void remember(String chat, Reply reply, String question) {
+        if (chat == null) {
+            return;
+        }
         Context before = context(chat);
         contexts.put(chat, new Context(pickable(reply), reply.entryIds(), question, before.answered()));
     }

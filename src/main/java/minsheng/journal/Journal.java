@@ -91,9 +91,9 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     /** One entry and how often it was answered. */
     public record Count(String entryId, int count) {}
 
-    /** What citizens asked in a period. */
+    /** What citizens asked in a period; {@code inline} of the questions were asked inline (「@bot 问题」). */
     public record Stats(int questions, int answered, int suggested, int declined, List<Count> topEntries,
-            int helpful, int unhelpful) {
+            int helpful, int unhelpful, int inline) {
         public Stats {
             topEntries = List.copyOf(topEntries);
         }
@@ -176,7 +176,7 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO questions"
                     + " (at, chat, question, outcome, entries, score, candidates) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, clock.millis());
-                s.setString(2, chatHash(chat));
+                s.setString(2, storedChat(chat));
                 s.setString(3, Masks.mask(message.strip()));
                 s.setString(4, outcome(message, reply).name());
                 s.setString(5, String.join(",", reply.entryIds()));
@@ -189,6 +189,14 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
             failed("record a question", e);
             return false;
         }
+    }
+
+    /**
+     * The chat as the questions table keeps it: its hash, after the inline channel's marker for a question asked
+     * inline, so that channel is counted without a column of its own (schema 2 unchanged).
+     */
+    private String storedChat(String chat) {
+        return (chat.startsWith(Conversations.INLINE) ? Conversations.INLINE : "") + chatHash(chat);
     }
 
     private static Outcome outcome(String message, Reply reply) {
@@ -346,6 +354,16 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
                 }
             }
         }
+        int inline = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM questions WHERE at >= ?"
+                + " AND substr(chat, 1, ?) = ? AND outcome NOT IN ('PICKED', 'SMALLTALK')")) {
+            s.setLong(1, since.toEpochMilli());
+            s.setInt(2, Conversations.INLINE.length());
+            s.setString(3, Conversations.INLINE);
+            try (ResultSet r = s.executeQuery()) {
+                inline = r.next() ? r.getInt(1) : 0;
+            }
+        }
         List<Count> counts = new ArrayList<>();
         java.util.Map<String, Integer> byEntry = new java.util.HashMap<>();
         try (PreparedStatement s = c.prepareStatement("SELECT entries FROM questions"
@@ -376,7 +394,7 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
             }
         }
         return new Stats(questions, answered, suggested, declined, counts.subList(0, Math.min(top, counts.size())),
-                helpful, unhelpful);
+                helpful, unhelpful, inline);
     }
 
     /** The schema version of the open file (for operators and tests). */

@@ -37,6 +37,12 @@ sealed interface Incoming {
     /** A tap on an inline button. {@code messageId} is the message the button was under (0 when unknown). */
     record Callback(int updateId, String id, Chat chat, long userId, int messageId, String data) implements Incoming {}
 
+    /**
+     * An inline query: 「@bot 问题」 typed in any chat, sent afresh at each pause in typing. {@code query} is what
+     * follows the bot's name (empty when nothing does yet).
+     */
+    record Inline(int updateId, String id, long userId, String query) implements Incoming {}
+
     /** The bot was added to a group (a my_chat_member update: it was not a member, now it is). */
     record Joined(int updateId, Chat chat) implements Incoming {}
 

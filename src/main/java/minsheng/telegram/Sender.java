@@ -1,5 +1,6 @@
 package minsheng.telegram;
 
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,6 +60,20 @@ final class Sender {
             api.answerCallback(callbackId, text);
             return Boolean.TRUE;
         }) != null;
+    }
+
+    /**
+     * Answers an inline query, once: Telegram accepts an answer only for a few seconds, and sends a fresh query as
+     * soon as the person types on, so a failed answer is logged, not retried. True when it was taken.
+     */
+    boolean answerInline(long userId, String queryId, List<TelegramApi.Article> articles, int cacheSeconds) {
+        try {
+            api.answerInline(queryId, articles, cacheSeconds, false);
+            return true;
+        } catch (TelegramApi.ApiException e) {
+            log.warn("person {}: answerInlineQuery failed ({}); not retried", LogNames.person(userId), e.getMessage());
+            return false;
+        }
     }
 
     /** Shows "typing…"; optional, so a failure is logged once and otherwise ignored. */

@@ -34,6 +34,7 @@ import org.telegram.telegrambots.longpolling.interfaces.BackOff;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
 import org.telegram.telegrambots.meta.api.methods.GetFile;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -50,6 +51,9 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMember;
 import org.telegram.telegrambots.meta.api.objects.chatmember.ChatMemberUpdated;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -99,6 +103,16 @@ public final class TelegramApi implements AutoCloseable {
 
         Outgoing asPlainText(String plain) {
             return new Outgoing(chatId, plain, false, buttons, replyTo);
+        }
+    }
+
+    /**
+     * One result of an inline query: what the asker picks from (title, description) and the message it sends to the
+     * chat (HTML, at most 4096 characters) with its buttons (links).
+     */
+    record Article(String id, String title, String description, String html, List<List<Button>> buttons) {
+        Article {
+            buttons = buttons.stream().map(List::copyOf).toList();
         }
     }
 
@@ -204,6 +218,26 @@ public final class TelegramApi implements AutoCloseable {
         call(b.build());
     }
 
+    /**
+     * Answers an inline query with articles, to be cached by Telegram for {@code cacheSeconds}, for every asker
+     * unless {@code personal}.
+     */
+    void answerInline(String queryId, List<Article> articles, int cacheSeconds, boolean personal) throws ApiException {
+        List<InlineQueryResultArticle> results = new ArrayList<>();
+        for (Article a : articles) {
+            InlineQueryResultArticle.InlineQueryResultArticleBuilder<?, ?> b = InlineQueryResultArticle.builder()
+                    .id(a.id()).title(a.title()).description(a.description())
+                    .inputMessageContent(InputTextMessageContent.builder().messageText(a.html()).parseMode("HTML")
+                            .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build()).build());
+            if (!a.buttons().isEmpty()) {
+                b.replyMarkup(keyboard(a.buttons()));
+            }
+            results.add(b.build());
+        }
+        call(AnswerInlineQuery.builder().inlineQueryId(queryId).results(results).cacheTime(cacheSeconds)
+                .isPersonal(personal).build());
+    }
+
     void typing(long chatId) throws ApiException {
         call(SendChatAction.builder().chatId(chatId).action("typing").build());
     }
@@ -270,11 +304,18 @@ public final class TelegramApi implements AutoCloseable {
     private static InlineKeyboardMarkup keyboard(List<List<Button>> rows) {
         List<InlineKeyboardRow> keyboard = new ArrayList<>();
         for (List<Button> row : rows) {
-            keyboard.add(new InlineKeyboardRow(row.stream()
-                    .map(b -> InlineKeyboardButton.builder().text(b.text()).callbackData(b.data()).build())
-                    .toList()));
+            keyboard.add(new InlineKeyboardRow(row.stream().map(TelegramApi::button).toList()));
         }
         return InlineKeyboardMarkup.builder().keyboard(keyboard).build();
+    }
+
+    private static InlineKeyboardButton button(Button b) {
+        InlineKeyboardButton.InlineKeyboardButtonBuilder<?, ?> k = InlineKeyboardButton.builder().text(b.text());
+        return switch (b.kind()) {
+            case CALLBACK -> k.callbackData(b.data()).build();
+            case LINK -> k.url(b.data()).build();
+            case SHARE -> k.switchInlineQuery(b.data()).build();
+        };
     }
 
     // ---- polling ----
@@ -322,7 +363,7 @@ public final class TelegramApi implements AutoCloseable {
 
     /** Updates the bot acts on; anything else Telegram does not send. */
     private static final List<String> ALLOWED_UPDATES =
-            List.of("message", "edited_message", "callback_query", "my_chat_member");
+            List.of("message", "edited_message", "callback_query", "my_chat_member", "inline_query");
 
     /** The next poll, from the lowest update not yet settled (not the last received, as the library would ask). */
     private GetUpdates getUpdates(Offsets offsets) {
@@ -423,6 +464,11 @@ public final class TelegramApi implements AutoCloseable {
             int messageId = m == null || m.getMessageId() == null ? 0 : m.getMessageId();
             long user = q.getFrom() == null ? 0 : q.getFrom().getId();
             return new Incoming.Callback(id, q.getId(), chat, user, messageId, q.getData());
+        }
+        if (u.hasInlineQuery()) {
+            InlineQuery q = u.getInlineQuery();
+            return new Incoming.Inline(id, q.getId(), q.getFrom() == null ? 0 : q.getFrom().getId(),
+                    q.getQuery() == null ? "" : q.getQuery());
         }
         if (u.hasMyChatMember()) {
             ChatMemberUpdated change = u.getMyChatMember();

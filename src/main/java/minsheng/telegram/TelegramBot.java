@@ -47,6 +47,7 @@ public final class TelegramBot implements AutoCloseable {
     private volatile boolean stopping;
     private volatile TelegramApi.Me me;
     private volatile Sender sender;
+    private final InlineQuestions inlineQuestions;
 
     /**
      * @param answered the updates answered before, kept across restarts (the journal), so none is answered twice
@@ -64,6 +65,7 @@ public final class TelegramBot implements AutoCloseable {
         this.pacer = new Pacer(tuning);
         // A chat waiting for its next sending slot waits off the workers, so they serve other chats meanwhile.
         this.lanes = new ChatLanes(tuning.workers(), tuning.queueCapacity(), pacer::chatDelay);
+        this.inlineQuestions = new InlineQuestions(conversations, ticker);
     }
 
     /**
@@ -80,9 +82,11 @@ public final class TelegramBot implements AutoCloseable {
         menu();
         Sender sender = new Sender(api, pacer, tuning);
         this.sender = sender;
+        Renderer renderer = new Renderer();
         UpdateHandler handler = new UpdateHandler(self, conversations, snapshot, hooks, sender, api::download,
                 new FloodGuard(tuning.floodLimit(), tuning, ticker), new FloodGuard(tuning.pressLimit(), tuning, ticker),
-                new Renderer(), tuning.questionLimit());
+                renderer, tuning.questionLimit(), new InlineResults(self.username(), conversations, snapshot, renderer),
+                inlineQuestions);
         for (int attempt = 1; !stopping; attempt++) {
             try {
                 api.startPolling(offsets, update -> dispatch(handler, update));
@@ -169,7 +173,10 @@ public final class TelegramBot implements AutoCloseable {
             offsets.settled(id);
             return;
         }
-        if (answered.contains(me.id(), id)) {
+        // An inline query is answerable for seconds only, and comes at each pause in typing: it is never kept as
+        // answered (a journal write each), as one delivered again after a restart finds its query expired anyway.
+        boolean keep = !(update instanceof Incoming.Inline);
+        if (keep && answered.contains(me.id(), id)) {
             // Delivered again after a restart (or below one the stop left open): its reply went out already.
             log.info("update {} was answered before; not answered again", id);
             offsets.settled(id);
@@ -180,7 +187,7 @@ public final class TelegramBot implements AutoCloseable {
                 handler.handle(update);
             } finally {
                 // Even a failure (logged by the lanes) is settled: left open, it would hold back every update after it.
-                done(id);
+                done(id, keep);
             }
         };
         Runnable note = () -> handler.busy(update);
@@ -192,12 +199,14 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** An update handled: answered, unless the stop cut it short (its thread is then interrupted). */
-    private void done(int id) {
+    private void done(int id, boolean keep) {
         if (Thread.interrupted()) {
             log.info("update {} cut short by the stop; Telegram delivers it again after the restart", id);
             return;
         }
-        answered.add(me.id(), id);
+        if (keep) {
+            answered.add(me.id(), id);
+        }
         offsets.settled(id);
     }
 
@@ -230,6 +239,8 @@ public final class TelegramBot implements AutoCloseable {
         } else {
             lanes.close(Duration.ZERO);
         }
+        // After the lanes: the inline questions of the last updates answered are recorded too.
+        inlineQuestions.close();
         if (offsets.anyReceived()) {
             // Polling has stopped, so nothing else tells Telegram what was answered meanwhile.
             api.confirm(offsets.next());

@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
  * group, only what is addressed to the bot) → flood guard → parse (command, question, document, other) → act.
  * Replies come from {@link Conversations}, keyed per private chat and, in a group, per person in it; they are
  * rendered to HTML and sent in order. Button presses have a flood guard of their own, and every press is answered
- * (answerCallbackQuery). Being added to a group posts how to ask there. Runs on the chat's worker thread; one update
- * of a chat at a time.
+ * (answerCallbackQuery). Being added to a group posts how to ask there. An inline query is answered with
+ * {@link InlineResults} and its question left to {@link InlineQuestions} to record; every answer in a private chat
+ * carries a share button that opens the chat picker with that answer's inline query. Runs on the chat's worker
+ * thread; one update of a chat at a time.
  */
 final class UpdateHandler {
 
@@ -64,6 +66,8 @@ final class UpdateHandler {
     private final FloodGuard presses;
     private final Renderer renderer;
     private final int questionLimit;
+    private final InlineResults inline;
+    private final InlineQuestions inlineQuestions;
 
     /** Fetches a document's bytes (the Bot API's getFile and file download). */
     @FunctionalInterface
@@ -73,7 +77,7 @@ final class UpdateHandler {
 
     UpdateHandler(TelegramApi.Me me, Conversations conversations, Supplier<Snapshot> snapshot, Hooks hooks,
             Sender sender, Downloader downloader, FloodGuard flood, FloodGuard presses, Renderer renderer,
-            int questionLimit) {
+            int questionLimit, InlineResults inline, InlineQuestions inlineQuestions) {
         this.me = me;
         this.conversations = conversations;
         this.snapshot = snapshot;
@@ -84,6 +88,8 @@ final class UpdateHandler {
         this.presses = presses;
         this.renderer = renderer;
         this.questionLimit = questionLimit;
+        this.inline = inline;
+        this.inlineQuestions = inlineQuestions;
     }
 
     /** The worker lane an update belongs to: its chat, so one chat's updates are handled in order. */
@@ -97,6 +103,11 @@ final class UpdateHandler {
         if (in instanceof Incoming.Joined j) {
             return j.chat().id();
         }
+        if (in instanceof Incoming.Inline q) {
+            // The asker's queries in order, in a lane apart from their private chat's: an inline answer is no
+            // message to that chat, so it must not wait for the chat's pace. Telegram's ids lie within ±2^53.
+            return Long.MIN_VALUE + q.userId();
+        }
         return 0;
     }
 
@@ -108,6 +119,8 @@ final class UpdateHandler {
         } else if (in instanceof Incoming.Joined j) {
             log.info("added to group {}: posting how to ask here", LogNames.chat(j.chat().id()));
             sendText(new Place(j.chat().id(), true, null, 0), groupIntro(), List.of(List.of(topicsButton())));
+        } else if (in instanceof Incoming.Inline q) {
+            inline(q);
         } else {
             log.debug("update {}: {} passed over", in.updateId(), ((Incoming.Other) in).what());
         }
@@ -348,6 +361,20 @@ final class UpdateHandler {
         });
     }
 
+    // ---- inline queries ----
+
+    /** Answers an inline query; its question is handed on to be recorded first, which costs the answer nothing. */
+    private void inline(Incoming.Inline q) {
+        InlineResults.Answer answer = inline.answer(q.query());
+        if (answer.reply() != null) {
+            inlineQuestions.asked(q.userId(), answer.query(), answer.reply());
+        }
+        sender.answerInline(q.userId(), q.id(), answer.articles(), InlineResults.CACHE_SECONDS);
+        log.info("inline {}: {} {} → {} result(s)", LogNames.person(q.userId()),
+                answer.reply() == null ? "TOPICS" : answer.reply().kind(),
+                answer.reply() == null ? List.of() : answer.reply().entryIds(), answer.articles().size());
+    }
+
     // ---- buttons ----
 
     private void callback(Incoming.Callback c) {
@@ -472,6 +499,11 @@ final class UpdateHandler {
                 List<Button> extra = hooks.answerButtons(reply);
                 if (!extra.isEmpty()) {
                     buttons.add(extra);
+                }
+                // In a group the answer is already where the family talks.
+                if (!place.group()) {
+                    inline.shareQuery(reply).ifPresent(q -> buttons.add(List.of(
+                            Button.share(Messages.get("telegram.button.share"), q))));
                 }
             }
             case SUGGEST -> {

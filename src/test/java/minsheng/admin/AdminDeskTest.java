@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import minsheng.answer.Conversations;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -269,6 +270,15 @@ class AdminDeskTest {
         assertTrue(text.contains("以来：问题 3 个；直接回答 2（67%），给出选项 0（0%），婉拒 1（33%）；有用 1 票，没用 0 票。"), text);
         assertTrue(text.contains("回答最多：medical.stent-price ×2"), text);
         assertTrue(text.matches("(?s).*知识库版本：\\d+ 条，加载于 .*，内容指纹 [0-9a-f]{12}.*"), text);
+    }
+
+    @Test
+    void statsCountQuestionsAskedInlineAsTheirOwnChannel() {
+        bot.conversations.reply("a", "心脏支架现在多少钱");
+        bot.conversations.record(Conversations.INLINE + "tg:9", "低保有多少人", bot.conversations.alone("低保有多少人"));
+        String text = bot.desk.command(ADMIN, "stats", "").text();
+        assertTrue(text.contains("以来：问题 2 个；直接回答 2（100%）"), text);
+        assertTrue(text.contains("其中在别的聊天里用「@机器人 问题」问的：1 个"), text);
     }
 
     @Test

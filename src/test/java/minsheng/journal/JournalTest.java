@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import minsheng.answer.Conversations;
 import minsheng.answer.Reply;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +108,23 @@ class JournalTest {
         assertEquals(List.of("city.taiyuan-metro:0.120"), column("SELECT candidates FROM questions"));
         assertEquals(List.of("DECLINE"), column("SELECT outcome FROM questions"));
         assertEquals(List.of("wal"), column("PRAGMA journal_mode"));
+    }
+
+    @Test
+    void keepsTheInlineChannelsMarkBeforeTheHashAndCountsItsQuestions() throws Exception {
+        try (Journal j = Journal.open(data, Clock.systemUTC())) {
+            j.record("tg:1001", "心脏支架现在多少钱", answered("medical.stent-price"));
+            j.record(Conversations.INLINE + "tg:1001", "心脏支架现在多少钱", answered("medical.stent-price"));
+            j.record(Conversations.INLINE + "tg:1001", "明天天气怎么样", declined());
+            Journal.Stats st = j.stats(Instant.EPOCH, 5);
+            assertEquals(3, st.questions());
+            assertEquals(2, st.inline());
+        }
+        List<String> chats = column("SELECT chat FROM questions ORDER BY id");
+        assertTrue(chats.get(0).matches("[0-9a-f]{32}"), chats.get(0));
+        assertTrue(chats.get(1).matches("inline:[0-9a-f]{32}"), chats.get(1));
+        assertEquals(chats.get(1), chats.get(2), "one person's inline questions are linked, as a chat's are");
+        assertFalse(chats.get(1).endsWith(chats.get(0)), "and not to their private chat");
     }
 
     @Test

@@ -36,7 +36,10 @@ import java.util.regex.Pattern;
  * briefly when there are none, records every message sent, edited and every callback answer (with its notice) per
  * chat, checks what Telegram checks (text length, callback data size, HTML markup), can be scripted to fail (429 with
  * retry_after, 500, a stall, 409, 401, a method answering 404) or to take its time accepting messages, and counts
- * sends per chat and overall, optionally answering 429 when Telegram's limits are exceeded.
+ * sends per chat and overall, optionally answering 429 when Telegram's limits are exceeded. It delivers inline
+ * queries and records each answerInlineQuery with its results, refusing what Telegram refuses (an unknown or
+ * already answered query, more than 50 results, result ids over 64 bytes or repeated, an article without title or
+ * text, text over 4096 characters, broken HTML, bad buttons).
  *
  * <p>Reusable by any test: start it, point {@link TelegramApi} at {@link #url()} with {@link #TOKEN}, queue updates
  * with {@link #text} and friends, and wait for what users receive with {@link #awaitSent}.
@@ -55,8 +58,8 @@ public final class FakeBotApi implements AutoCloseable {
             List.of("b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote",
                     "tg-spoiler", "span");
 
-    /** A button as sent: its label and callback data. */
-    public record SentButton(String text, String data) {}
+    /** A button as sent: its label and what it does — callback data, a URL or an inline query to share (else null). */
+    public record SentButton(String text, String data, String url, String switchInlineQuery) {}
 
     /**
      * One thing the bot did in a chat: a sendMessage ("send"), an editMessageText ("edit").
@@ -72,8 +75,15 @@ public final class FakeBotApi implements AutoCloseable {
             return buttons.stream().flatMap(List::stream).map(SentButton::text).toList();
         }
 
+        /** The callback data of every button that has some, row by row, flattened. */
         public List<String> buttonData() {
-            return buttons.stream().flatMap(List::stream).map(SentButton::data).toList();
+            return buttons.stream().flatMap(List::stream).map(SentButton::data).filter(d -> d != null).toList();
+        }
+
+        /** The inline query of every share (switch_inline_query) button. */
+        public List<String> shareQueries() {
+            return buttons.stream().flatMap(List::stream).map(SentButton::switchInlineQuery)
+                    .filter(q -> q != null).toList();
         }
 
         /** The text as the user sees it (HTML tags removed, entities decoded). */
@@ -82,6 +92,23 @@ public final class FakeBotApi implements AutoCloseable {
                     .replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&") : text;
         }
     }
+
+    /** One result of an inline answer: an article with the message it sends and its buttons. */
+    public record InlineResult(String type, String id, String title, String description, String text,
+            String parseMode, List<List<SentButton>> buttons) {
+
+        /** The message as the chat sees it (HTML tags removed, entities decoded). */
+        public String plainText() {
+            return new Sent("inline", 0, 0, text, parseMode, buttons, null).plainText();
+        }
+
+        public List<String> buttonUrls() {
+            return buttons.stream().flatMap(List::stream).map(SentButton::url).toList();
+        }
+    }
+
+    /** An answerInlineQuery the fake took. */
+    public record InlineAnswer(String queryId, List<InlineResult> results, Integer cacheTime, Boolean personal) {}
 
     /** A scripted fault for a method: how many calls it hits and what they get. */
     private record Fault(int status, String description, int retryAfter, long stallMillis) {}
@@ -94,6 +121,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, String> chatTypes = new HashMap<>();
     private final List<Sent> sent = new ArrayList<>();
     private final List<String> callbackAnswers = new ArrayList<>();
+    private final List<String> openInlineQueries = new ArrayList<>();
+    private final List<InlineAnswer> inlineAnswers = new ArrayList<>();
     private final Map<String, String> callbackNotices = new HashMap<>();
     private final Map<Integer, Integer> deliveries = new HashMap<>();
     private int confirmedBelow = 0;
@@ -254,6 +283,25 @@ public final class FakeBotApi implements AutoCloseable {
         q.put("chat_instance", "ci" + chatId);
         q.put("data", data);
         queue("callback_query", q);
+        return id;
+    }
+
+    /**
+     * An inline query, as Telegram sends one while a person types 「@bot query」 in any chat. Returns its id, which
+     * an answerInlineQuery must name (once).
+     */
+    public String inlineQuery(long userId, String query) {
+        String id = "iq" + nextUpdateId.get();
+        ObjectNode q = JSON.createObjectNode();
+        q.put("id", id);
+        q.set("from", user(userId, false));
+        q.put("query", query);
+        q.put("offset", "");
+        q.put("chat_type", "supergroup");
+        synchronized (this) {
+            openInlineQueries.add(id);
+        }
+        queue("inline_query", q);
         return id;
     }
 
@@ -496,6 +544,21 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code n} inline queries have been answered; returns every answer, in order. */
+    public List<InlineAnswer> awaitInlineAnswers(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (inlineAnswers.size() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError(inlineAnswers.size() + " inline answers, expected " + n);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return List.copyOf(inlineAnswers);
+        }
+    }
+
     /** Waits until {@code n} callback queries have been answered. */
     public List<String> awaitCallbackAnswers(int n, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -625,6 +688,14 @@ public final class FakeBotApi implements AutoCloseable {
                     }
                     yield record(method, body);
                 }
+                case "answerinlinequery" -> {
+                    String problem = answerInline(body);
+                    if (problem != null) {
+                        respond(ex, 400, error(400, problem, 0));
+                        yield null;
+                    }
+                    yield JSON.getNodeFactory().booleanNode(true);
+                }
                 case "getfile" -> getFile(body);
                 default -> {
                     respond(ex, 404, error(404, "Not Found: method not found", 0));
@@ -671,14 +742,65 @@ public final class FakeBotApi implements AutoCloseable {
         return result;
     }
 
-    private synchronized JsonNode record(String method, JsonNode body) {
-        long chatId = body.path("chat_id").asLong();
+    private static List<List<SentButton>> buttons(JsonNode markup) {
         List<List<SentButton>> buttons = new ArrayList<>();
-        for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
             List<SentButton> r = new ArrayList<>();
-            row.forEach(b -> r.add(new SentButton(b.path("text").asText(), b.path("callback_data").asText())));
+            row.forEach(b -> r.add(new SentButton(b.path("text").asText(), text(b, "callback_data"), text(b, "url"),
+                    text(b, "switch_inline_query"))));
             buttons.add(List.copyOf(r));
         }
+        return buttons;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    /** Checks and records an answerInlineQuery; the reason Telegram would refuse it, or null. */
+    private synchronized String answerInline(JsonNode body) {
+        String queryId = body.path("inline_query_id").asText("");
+        if (!openInlineQueries.remove(queryId)) {
+            return "Bad Request: query is too old and response timeout expired or query ID is invalid";
+        }
+        JsonNode results = body.path("results");
+        if (results.size() > 50) {
+            return "Bad Request: RESULTS_TOO_MUCH";
+        }
+        List<InlineResult> taken = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode r : results) {
+            String id = r.path("id").asText("");
+            int bytes = id.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes < 1 || bytes > 64) {
+                return "Bad Request: RESULT_ID_INVALID";
+            }
+            if (!ids.add(id)) {
+                return "Bad Request: RESULT_ID_DUPLICATE";
+            }
+            if (!"article".equals(r.path("type").asText()) || r.path("title").asText("").isEmpty()) {
+                return "Bad Request: RESULT_TYPE_INVALID or title empty";
+            }
+            JsonNode content = r.path("input_message_content");
+            String problem = check(content.path("message_text").asText(""), content.path("parse_mode").asText(null),
+                    r.path("reply_markup"));
+            if (problem != null) {
+                return problem;
+            }
+            taken.add(new InlineResult(r.path("type").asText(), id, r.path("title").asText(),
+                    text(r, "description"), content.path("message_text").asText(), text(content, "parse_mode"),
+                    buttons(r.path("reply_markup"))));
+        }
+        inlineAnswers.add(new InlineAnswer(queryId, List.copyOf(taken),
+                body.hasNonNull("cache_time") ? body.get("cache_time").asInt() : null,
+                body.hasNonNull("is_personal") ? body.get("is_personal").asBoolean() : null));
+        notifyAll();
+        return null;
+    }
+
+    private synchronized JsonNode record(String method, JsonNode body) {
+        long chatId = body.path("chat_id").asLong();
+        List<List<SentButton>> buttons = buttons(body.path("reply_markup"));
         boolean send = method.equals("sendmessage");
         int id = send ? nextMessageId.getAndIncrement() : body.path("message_id").asInt();
         JsonNode reply = body.path("reply_parameters").path("message_id");
@@ -724,13 +846,16 @@ public final class FakeBotApi implements AutoCloseable {
         return 0;
     }
 
-    /** What Telegram would refuse with 400: empty or too long text, oversized callback data, broken HTML. */
+    /** What Telegram would refuse with 400: empty or too long text, bad buttons, broken HTML. */
     private static String check(JsonNode body) {
-        String text = body.path("text").asText("");
+        return check(body.path("text").asText(""), body.path("parse_mode").asText(null), body.path("reply_markup"));
+    }
+
+    private static String check(String text, String parseMode, JsonNode markup) {
         if (text.isEmpty()) {
             return "Bad Request: message text is empty";
         }
-        if ("HTML".equalsIgnoreCase(body.path("parse_mode").asText())) {
+        if ("HTML".equalsIgnoreCase(parseMode)) {
             Deque<String> open = new ArrayDeque<>();
             Matcher t = TAG.matcher(text);
             while (t.find()) {
@@ -759,10 +884,24 @@ public final class FakeBotApi implements AutoCloseable {
         if (text.length() > 4096) {
             return "Bad Request: message is too long";
         }
-        for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+        for (JsonNode row : markup.path("inline_keyboard")) {
             for (JsonNode b : row) {
-                int bytes = b.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length;
-                if (bytes < 1 || bytes > 64) {
+                // A button does exactly one thing; its callback data is 1-64 bytes, its URL a real one.
+                int kinds = (b.has("callback_data") ? 1 : 0) + (b.has("url") ? 1 : 0)
+                        + (b.has("switch_inline_query") ? 1 : 0);
+                if (kinds != 1 || b.path("text").asText("").isEmpty()) {
+                    return "Bad Request: BUTTON_TYPE_INVALID";
+                }
+                if (b.has("callback_data")) {
+                    int bytes = b.path("callback_data").asText("").getBytes(StandardCharsets.UTF_8).length;
+                    if (bytes < 1 || bytes > 64) {
+                        return "Bad Request: BUTTON_DATA_INVALID";
+                    }
+                }
+                if (b.has("url") && !b.path("url").asText("").matches("(https?|tg)://\\S+")) {
+                    return "Bad Request: BUTTON_URL_INVALID";
+                }
+                if (b.has("switch_inline_query") && b.path("switch_inline_query").asText("").length() > 256) {
                     return "Bad Request: BUTTON_DATA_INVALID";
                 }
             }

@@ -78,9 +78,19 @@ final class Harness implements AutoCloseable {
 
     /** A bot that finds {@code answered} as a restarted one finds its journal. */
     Harness(FakeBotApi fake, Hooks hooks, Tuning tuning, AnsweredUpdates answered) throws Exception {
+        this(fake, hooks, tuning, answered, Conversations.Listener.NONE);
+    }
+
+    /** A bot whose conversations tell {@code listener} of every reply (a journal). */
+    Harness(Conversations.Listener listener) throws Exception {
+        this(new FakeBotApi(), new Hooks(), FAST, AnsweredUpdates.inMemory(), listener);
+    }
+
+    Harness(FakeBotApi fake, Hooks hooks, Tuning tuning, AnsweredUpdates answered, Conversations.Listener listener)
+            throws Exception {
         this.api = fake;
         this.current = new CurrentSnapshot(shipped());
-        this.conversations = new Conversations(current);
+        this.conversations = new Conversations(current, listener, Conversations.DEFAULT_IDLE, Ticker.systemTicker());
         this.bot = new TelegramBot(new TelegramApi(FakeBotApi.TOKEN, api.url(), tuning), conversations, current,
                 hooks, answered, tuning, clock);
     }
