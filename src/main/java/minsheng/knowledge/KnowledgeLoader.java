@@ -37,7 +37,7 @@ public final class KnowledgeLoader {
     private static KnowledgeBase read(Path dir, Article article, List<Problem> problems) {
         String where = dir.toString();
         if (!Files.isDirectory(dir)) {
-            problems.add(Problem.inFile(where, null, "is not a folder; set KNOWLEDGE_DIR to the knowledge folder"));
+            problems.add(Problem.inFile(where, "problem.folder.none"));
             return null;
         }
         List<Path> files;
@@ -46,11 +46,11 @@ public final class KnowledgeLoader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            problems.add(Problem.inFile(where, null, "cannot be listed: " + e.getMessage()));
+            problems.add(Problem.inFile(where, "problem.folder.unlisted"));
             return null;
         }
         if (files.isEmpty()) {
-            problems.add(Problem.inFile(where, null, "holds no knowledge files (*.json)"));
+            problems.add(Problem.inFile(where, "problem.folder.empty"));
             return null;
         }
         KnowledgeValidator validator = new KnowledgeValidator(problems);
@@ -85,20 +85,12 @@ public final class KnowledgeLoader {
         return TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems), validator.ids(), problems);
     }
 
-    /** The file's text, or "" when it does not exist (the vocabulary files are optional). */
+    /** The file's text, or "" when it does not exist (the vocabulary files are optional) or cannot be read. */
     private static String text(Path file, List<Problem> problems) {
         if (!Files.exists(file)) {
             return "";
         }
-        try {
-            return TextFile.read(file);
-        } catch (TextFile.NotUtf8Exception e) {
-            problems.add(Problem.atLine(file.getFileName().toString(), e.line(), null,
-                    "is not UTF-8 text; save the file as UTF-8"));
-            return "";
-        } catch (IOException e) {
-            problems.add(Problem.inFile(file.getFileName().toString(), null, "cannot be read: " + e.getMessage()));
-            return "";
-        }
+        String text = TextFile.read(file, problems);
+        return text == null ? "" : text;
     }
 }

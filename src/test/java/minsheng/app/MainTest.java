@@ -110,7 +110,7 @@ class MainTest {
     void checkListsEveryProblemAndFails() {
         Run r = run(Map.of("KNOWLEDGE_DIR", "src/test/resources/knowledge/broken/unknown-field"), "", "check");
         assertEquals(1, r.status());
-        assertTrue(r.out().contains("questoins: unknown field (did you mean \"questions\"?)"), r.out());
+        assertTrue(r.out().contains("questoins: 没有这个字段。是不是想写「questions」？\n"), r.out());
         assertTrue(r.out().contains("2 problem(s)"), r.out());
     }
 
@@ -118,7 +118,7 @@ class MainTest {
     void askRefusesToRunOnBrokenKnowledgeAndSaysWhy() {
         Run r = run(Map.of("KNOWLEDGE_DIR", "src/test/resources/knowledge/broken/missing-answer"), "", "ask", "低保");
         assertEquals(1, r.status());
-        assertTrue(r.err().contains("answer: missing or empty"), r.err());
+        assertTrue(r.err().contains("answer: 缺少这一项，或者是空的。"), r.err());
     }
 
     @Test
