@@ -54,21 +54,37 @@ public final class KnowledgeLoader {
             return null;
         }
         KnowledgeValidator validator = new KnowledgeValidator(problems);
+        // Where each file that could not be read is first told, to say there what its loss left unchecked.
+        List<Integer> unread = new ArrayList<>();
         for (Path file : files) {
+            int before = problems.size();
             KnowledgeReader.FileJson json = KnowledgeReader.read(file, problems);
             if (json != null) {
                 validator.add(file.getFileName().toString(), json);
             }
+            if (json == null || json.entries() == null) {
+                unread.add(before);
+            }
         }
-        List<Entry> entries = validator.finish();
+        // Ids are held to every entry read, sound or not, so one broken entry is one problem.
+        References references = new References(validator.ids(), unread.isEmpty());
+        List<Entry> entries = validator.finish(references);
         Path learned = dir.resolve(LearnedQuestions.FILE_NAME);
         if (Files.exists(learned)) {
-            entries = LearnedQuestions.apply(text(learned, problems), entries, problems);
+            entries = LearnedQuestions.apply(text(learned, problems), entries, references, problems);
         }
         Vocabulary vocabulary = vocabulary(dir, problems);
-        TopicSummaries topics = topics(dir, validator, problems);
+        TopicSummaries topics = TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems),
+                references, problems);
         if (article != null) {
-            ArticleCheck.check(entries, article, problems);
+            ArticleCheck.check(entries, unread.isEmpty() ? validator.answers() : null, article, problems);
+        }
+        for (int at : unread) {
+            Problem p = problems.get(at);
+            if (references.unchecked() > 0) {
+                p = p.and("problem.unread.references", references.unchecked());
+            }
+            problems.set(at, article == null ? p : p.and("problem.unread.article"));
         }
         return new KnowledgeBase(entries, vocabulary, topics);
     }
@@ -78,11 +94,6 @@ public final class KnowledgeLoader {
         List<String> outOfScope = Vocabulary.parseWords(text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems));
         String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems);
         return Vocabulary.parse(groups, fillers, outOfScope, problems);
-    }
-
-    /** The topic summaries; ids are held to every entry read, sound or not, so one broken entry is one problem. */
-    private static TopicSummaries topics(Path dir, KnowledgeValidator validator, List<Problem> problems) {
-        return TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems), validator.ids(), problems);
     }
 
     /** The file's text, or "" when it does not exist (the vocabulary files are optional) or cannot be read. */

@@ -47,9 +47,10 @@ final class KnowledgeReader {
 
     /**
      * An entry as read, with the line it starts on and the line of its {@code scope} field (its own line when it
-     * has none); {@code json} is null when a value in it has the wrong type.
+     * has none); {@code json} is null when a value in it has the wrong type, while its answer, when read as text,
+     * is kept for the article check all the same.
      */
-    record RawEntry(int index, int line, String label, EntryJson json, int scopeLine) {}
+    record RawEntry(int index, int line, String label, EntryJson json, int scopeLine, String answer) {}
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -183,7 +184,7 @@ final class KnowledgeReader {
             if (p.currentToken() != JsonToken.START_OBJECT) {
                 problems.add(Problem.at(file, entryLine, 0, "#" + index, null, "problem.entry.object"));
                 p.skipChildren();
-                entries.add(new RawEntry(index, entryLine, "#" + index, null, entryLine));
+                entries.add(new RawEntry(index, entryLine, "#" + index, null, entryLine, null));
                 continue;
             }
             Values values = new Values();
@@ -195,7 +196,8 @@ final class KnowledgeReader {
             EntryJson json = values.wrongType ? null
                     : new EntryJson(id, f.get("topic"), f.get("questions"), f.get("answer"), f.get("figures"),
                             f.get("source"), f.get("related"), f.get("keywords"), f.get("scope"));
-            entries.add(new RawEntry(index, entryLine, label, json, f.lines.getOrDefault("scope", entryLine)));
+            entries.add(new RawEntry(index, entryLine, label, json, f.lines.getOrDefault("scope", entryLine),
+                    f.get("answer")));
         }
         return entries;
     }

@@ -44,6 +44,8 @@ final class KnowledgeValidator {
     private final List<Entry> entries = new ArrayList<>();
     /** Every id seen, sound or not, with the file it was first used in. */
     private final Map<String, String> idFiles = new HashMap<>();
+    /** Every answer read, sound or not: what the article's figures are held to, so one broken entry is one problem. */
+    private final List<String> answers = new ArrayList<>();
     private final Map<String, Entry> questionOwner = new HashMap<>();
     /** Related ids are checked once all files are read; remembered with where they were written. */
     private final List<Pending> pendingRelated = new ArrayList<>();
@@ -66,6 +68,9 @@ final class KnowledgeValidator {
             problems.add(Problem.inField(file, "entries", "problem.entries.empty"));
         }
         for (RawEntry raw : json.entries()) {
+            if (raw.answer() != null) {
+                answers.add(raw.answer());
+            }
             if (raw.json() != null) {
                 entry(file, raw, report);
             } else if (!raw.label().startsWith("#")) {
@@ -80,10 +85,15 @@ final class KnowledgeValidator {
         return Set.copyOf(idFiles.keySet());
     }
 
-    /** The entries whose own fields are sound, in file order. */
-    List<Entry> finish() {
+    /** Every answer read, sound or not. */
+    List<String> answers() {
+        return List.copyOf(answers);
+    }
+
+    /** The entries whose own fields are sound, in file order; {@code related} ids are held to {@code references}. */
+    List<Entry> finish(References references) {
         for (Pending p : pendingRelated) {
-            if (!idFiles.containsKey(p.related())) {
+            if (references.wrong(p.related())) {
                 problems.add(Problem.at(p.file(), p.line(), 0, p.entry(), "related", "problem.id.unknown",
                         p.related()));
             }

@@ -28,8 +28,11 @@ public final class LearnedQuestions {
         }
     }
 
-    /** The entries with their learned questions added; a problem for every line that cannot be. */
-    static List<Entry> apply(String text, List<Entry> entries, List<Problem> problems) {
+    /**
+     * The entries with their learned questions added; a problem for every line that cannot be. A line naming an
+     * entry that was read but is unsound waits, unreported, until its entry's own problems are mended.
+     */
+    static List<Entry> apply(String text, List<Entry> entries, References references, List<Problem> problems) {
         Map<String, Owner> owner = new HashMap<>();
         Map<String, Entry> byId = new LinkedHashMap<>();
         for (Entry e : entries) {
@@ -53,8 +56,11 @@ public final class LearnedQuestions {
             }
             String id = line.substring(0, tab).strip();
             String question = line.substring(tab + 1).strip();
-            if (!byId.containsKey(id)) {
+            if (references.wrong(id)) {
                 problems.add(Problem.at(FILE_NAME, lineNo, 1, id, null, "problem.learned.id"));
+                continue;
+            }
+            if (!byId.containsKey(id)) {
                 continue;
             }
             if (question.isEmpty() || KnowledgeValidator.questionKey(question).isEmpty()) {

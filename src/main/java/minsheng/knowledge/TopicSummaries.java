@@ -68,7 +68,7 @@ public record TopicSummaries(List<Summary> summaries) {
     }
 
     /** Parses the file's text; every problem is added with its line, and a broken line is left out. */
-    static TopicSummaries parse(String text, Set<String> entryIds, List<Problem> problems) {
+    static TopicSummaries parse(String text, References entryIds, List<Problem> problems) {
         List<Summary> out = new ArrayList<>();
         Map<String, Integer> labels = new HashMap<>();
         Map<String, Integer> words = new HashMap<>();
@@ -137,14 +137,14 @@ public record TopicSummaries(List<Summary> summaries) {
     }
 
     private static List<String> ids(String column, String field, int line, UnaryOperator<Problem> where,
-            Set<String> entryIds, List<Problem> problems) {
+            References entryIds, List<Problem> problems) {
         List<String> ids = items(column);
         Set<String> seen = new LinkedHashSet<>();
         for (String id : ids) {
-            if (!entryIds.contains(id)) {
+            if (entryIds.wrong(id)) {
                 problems.add(where.apply(KnowledgeReader.suggesting(Problem.atLine(FILE_NAME, line, field,
-                        "problem.id.unknown", id), id, entryIds)));
-            } else if (!seen.add(id)) {
+                        "problem.id.unknown", id), id, entryIds.ids())));
+            } else if (entryIds.ids().contains(id) && !seen.add(id)) {
                 problems.add(where.apply(Problem.atLine(FILE_NAME, line, field, "problem.twice", id)));
             }
         }

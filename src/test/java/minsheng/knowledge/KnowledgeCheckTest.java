@@ -54,6 +54,31 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void oneMissingCommaInTheShippedKnowledgeIsOneProblemThatSaysWhatWentUnchecked(@TempDir Path dir)
+            throws IOException {
+        String field = "\"topic\": \"就业\"";
+        Path employment = ShippedKnowledge.copyTo(dir.resolve("broken")).resolve("employment.json");
+        String json = Files.readString(employment);
+        int comma = json.indexOf(field + ",") + field.length();
+        Files.writeString(employment, json.substring(0, comma) + json.substring(comma + 1));
+        // The same folder without the file at all: every reference into it is then told, one by one.
+        Path without = ShippedKnowledge.copyTo(dir.resolve("without"));
+        Files.delete(without.resolve("employment.json"));
+        List<String> references = KnowledgeLoader.check(without, null).stream().map(Problem::message).toList();
+        assertTrue(references.size() > 1 && references.stream().allMatch(m -> m.contains("不是任何条目的 id")),
+                references::toString);
+
+        int line = (int) json.substring(0, comma).chars().filter(c -> c == '\n').count() + 1;
+        int column = comma - json.lastIndexOf('\n', comma - 1);
+        int nextLineStart = json.indexOf('\n', comma) + 1;
+        int nextColumn = json.substring(nextLineStart).indexOf('"') + 1;
+        assertEquals(List.of("employment.json:" + line + ":" + column + ": 这里少了一个英文逗号 ,：上一项到这里结束，下一项从第 "
+                + (line + 1) + " 行第 " + nextColumn + " 列开始。这个文件里的条目读不出来，别处（related、topics.txt、learned.tsv）有 "
+                + references.size() + " 处引用指向找不到的条目，可能就在这个文件里，所以没有逐一列出；改好后请再检查一遍。"),
+                problems(employment.getParent()));
+    }
+
+    @Test
     void aTruncatedFileIsToldInPlainWordsWithWhatIsMissing(@TempDir Path dir) throws IOException {
         String valid = Files.readString(fixture("valid/employment.json"));
         String field = "\"topic\": \"就业\",";
@@ -153,6 +178,13 @@ class KnowledgeCheckTest {
             String text = Problem.Says.of(k, "甲", "乙", "丙", "丁", "戊").text();
             assertFalse(text.contains("'") && !bundle.getString(k).contains("''"), k + ": " + text);
         }
+    }
+
+    @Test
+    void anEntryWithAWrongValueStillCountsItsAnswerAgainstTheArticle() throws IOException {
+        // Its questions are text, not a list; its answer still states 48.77万 and 106%, so they are not unstated.
+        assertEquals(List.of("employment.json:23: 条目 employment.urban-new-jobs: questions: 应当是写在 [ ] 里的列表。",
+                "article.txt:11: 数字「2440万」没有任何回答讲到。"), problemsAgainstArticle("broken/wrong-type"));
     }
 
     @Test

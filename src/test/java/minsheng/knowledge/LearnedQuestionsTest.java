@@ -53,6 +53,18 @@ class LearnedQuestionsTest {
     }
 
     @Test
+    void aLineForAnEntryWithAMistakeOfItsOwnIsNotToldAsASecondMistake() throws IOException {
+        Path file = dir.resolve("safety-net.json");
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, json.replace("\"id\": \"city.elevator-subsidy\",\n      \"topic\": \"城市建设\"",
+                "\"id\": \"city.elevator-subsidy\",\n      \"topic\": \"城建\""), StandardCharsets.UTF_8);
+        learned("city.elevator-subsidy\t老房子加个升降机政府给钱吗\n");
+        List<String> problems = KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList();
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("条目 city.elevator-subsidy: topic: 「城建」不是已有的主题"), problems::toString);
+    }
+
+    @Test
     void aLineWithoutATabSaysWhatALineNeeds() throws IOException {
         learned("city.elevator-subsidy 老房子加个升降机政府给钱吗\n");
         assertEquals(List.of("learned.tsv:1: 每行要写条目 id、一个 Tab，再写问题。"),

@@ -22,7 +22,7 @@ class TopicSummariesTest {
 
     private static List<String> problems(String text) {
         List<Problem> problems = new ArrayList<>();
-        TopicSummaries.parse(text, IDS, problems);
+        TopicSummaries.parse(text, new References(IDS, true), problems);
         return problems.stream().map(Problem::toString).toList();
     }
 
@@ -31,7 +31,7 @@ class TopicSummariesTest {
         List<Problem> problems = new ArrayList<>();
         TopicSummaries t = TopicSummaries.parse("# 注释\n低保 | 低保, 最低生活保障 | assistance.urban-dibao,"
                 + " assistance.rural-dibao | assistance.relief-funds\n教育 | 教育 | | education.school-layout,"
-                + " education.county-managed-teachers\n", IDS, problems);
+                + " education.county-managed-teachers\n", new References(IDS, true), problems);
         assertEquals(List.of(), problems);
         TopicSummaries.Summary dibao = t.byWord("最低生活保障").orElseThrow();
         assertEquals(List.of("assistance.urban-dibao", "assistance.rural-dibao"), dibao.headline());
