@@ -20,7 +20,7 @@ public final class KnowledgeLoader {
     /** The knowledge in {@code dir}, or every problem that keeps it from loading. */
     public static KnowledgeBase load(Path dir) throws KnowledgeException {
         List<Problem> problems = new ArrayList<>();
-        KnowledgeBase base = read(dir, null, problems);
+        KnowledgeBase base = read(dir, null, problems, new CheckReport.Counts());
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
@@ -29,12 +29,18 @@ public final class KnowledgeLoader {
 
     /** Every problem in {@code dir}; with an article, also checks figures against it. Empty when clean. */
     public static List<Problem> check(Path dir, Article article) {
-        List<Problem> problems = new ArrayList<>();
-        read(dir, article, problems);
-        return problems;
+        return checkReport(dir, article).problems();
     }
 
-    private static KnowledgeBase read(Path dir, Article article, List<Problem> problems) {
+    /** The same check, with what was checked, for the {@code check} command to tell. */
+    public static CheckReport checkReport(Path dir, Article article) {
+        List<Problem> problems = new ArrayList<>();
+        CheckReport.Counts counts = new CheckReport.Counts();
+        read(dir, article, problems, counts);
+        return new CheckReport(problems, dir.toString(), article == null ? null : article.name(), counts);
+    }
+
+    private static KnowledgeBase read(Path dir, Article article, List<Problem> problems, CheckReport.Counts counts) {
         String where = dir.toString();
         if (!Files.isDirectory(dir)) {
             problems.add(Problem.inFile(where, "problem.folder.none"));
@@ -71,10 +77,10 @@ public final class KnowledgeLoader {
         List<Entry> entries = validator.finish(references);
         Path learned = dir.resolve(LearnedQuestions.FILE_NAME);
         if (Files.exists(learned)) {
-            entries = LearnedQuestions.apply(text(learned, problems), entries, references, problems);
+            entries = LearnedQuestions.apply(text(learned, problems, counts), entries, references, problems);
         }
-        Vocabulary vocabulary = vocabulary(dir, problems);
-        TopicSummaries topics = TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems),
+        Vocabulary vocabulary = vocabulary(dir, problems, counts);
+        TopicSummaries topics = TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems, counts),
                 references, problems);
         if (article != null) {
             ArticleCheck.check(entries, unread.isEmpty() ? validator.answers() : null, article, problems);
@@ -86,21 +92,24 @@ public final class KnowledgeLoader {
             }
             problems.set(at, article == null ? p : p.and("problem.unread.article"));
         }
+        counts.count(files.size(), entries, article);
         return new KnowledgeBase(entries, vocabulary, topics);
     }
 
-    private static Vocabulary vocabulary(Path dir, List<Problem> problems) {
-        List<String> fillers = Vocabulary.parseWords(text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems));
-        List<String> outOfScope = Vocabulary.parseWords(text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems));
-        String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems);
+    private static Vocabulary vocabulary(Path dir, List<Problem> problems, CheckReport.Counts counts) {
+        List<String> fillers = Vocabulary.parseWords(text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems, counts));
+        List<String> outOfScope = Vocabulary.parseWords(
+                text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems, counts));
+        String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems, counts);
         return Vocabulary.parse(groups, fillers, outOfScope, problems);
     }
 
     /** The file's text, or "" when it does not exist (the vocabulary files are optional) or cannot be read. */
-    private static String text(Path file, List<Problem> problems) {
+    private static String text(Path file, List<Problem> problems, CheckReport.Counts counts) {
         if (!Files.exists(file)) {
             return "";
         }
+        counts.textFiles++;
         String text = TextFile.read(file, problems);
         return text == null ? "" : text;
     }

@@ -181,6 +181,27 @@ class KnowledgeCheckTest {
     }
 
     @Test
+    void aCleanCheckSaysWhatItChecked(@TempDir Path dir) throws IOException {
+        Path valid = fixture("valid");
+        assertEquals(List.of("检查了 " + valid + " 里的 1 个知识文件和 1 个文本文件（同义词、话题词、学到的问法等）："
+                + "2 个条目、8 个问法，没有发现错误。"), KnowledgeLoader.checkReport(valid, null).lines());
+        // The test article without its eleventh paragraph, whose figure no answer of the fixture states.
+        List<String> paragraphs = new java.util.ArrayList<>(Files.readAllLines(fixture("article.txt")));
+        paragraphs.set(10, "第十一段：这里没有数字。");
+        Path article = Files.write(dir.resolve("article.txt"), paragraphs);
+        assertEquals(List.of("检查了 " + valid + " 里的 1 个知识文件和 1 个文本文件（同义词、话题词、学到的问法等）："
+                        + "2 个条目、8 个问法，没有发现错误。",
+                "对照文章 article.txt：条目列出的 5 个数字都在所引的段落里，文章里的 5 个数字都有回答讲到。"),
+                KnowledgeLoader.checkReport(valid, Article.read(article)).lines());
+    }
+
+    @Test
+    void checkWithProblemsListsThemAndHowManyThereAre() {
+        assertEquals(List.of("employment.json:20: 条目 employment.urban-new-jobs: answer: 缺少这一项，或者是空的。", "共 1 处错误。"),
+                KnowledgeLoader.checkReport(fixture("broken/missing-answer"), null).lines());
+    }
+
+    @Test
     void anEntryWithAWrongValueStillCountsItsAnswerAgainstTheArticle() throws IOException {
         // Its questions are text, not a list; its answer still states 48.77万 and 106%, so they are not unstated.
         assertEquals(List.of("employment.json:23: 条目 employment.urban-new-jobs: questions: 应当是写在 [ ] 里的列表。",
