@@ -98,7 +98,7 @@ public final class Reloader {
             try {
                 stage = folder.stage(name, content);
             } catch (IOException e) {
-                return refusedBy(name, "cannot be staged for checking: " + e.getMessage());
+                return refusedBy(name, "problem.upload.stage", e);
             }
             try {
                 KnowledgeLoader.load(stage);
@@ -112,7 +112,7 @@ public final class Reloader {
             try {
                 backup = folder.save(name, content);
             } catch (IOException e) {
-                return refusedBy(name, "cannot be saved: " + e.getMessage());
+                return refusedBy(name, "problem.upload.save", e);
             }
             LOG.info("reload: {} saved{}", name, backup.map(b -> ", previous kept as " + b).orElse(""));
             return reloadLocked(backup);
@@ -139,7 +139,7 @@ public final class Reloader {
             try {
                 old = folder.read(name);
             } catch (IOException e) {
-                return refusedBy(name, "cannot be read: " + e.getMessage());
+                return refusedBy(name, "problem.file.unreadable", e);
             }
             return replace(name, change.apply(old));
         } finally {
@@ -183,9 +183,10 @@ public final class Reloader {
         return new Reloaded(added, removed, changed, sameContent, version, backup);
     }
 
-    private Refused refusedBy(String name, String message) {
-        LOG.warn("reload: {} {}", name, message);
-        return new Refused(List.of(new Problem(name, 0, 0, null, null, message)), version);
+    /** The admin reads what failed in plain words; the system's own reason goes to the log. */
+    private Refused refusedBy(String name, String key, IOException e) {
+        LOG.warn("reload: {} refused, {} ({})", name, key, e.toString());
+        return new Refused(List.of(Problem.inFile(name, key)), version);
     }
 
     private static Map<String, Entry> byId(KnowledgeBase knowledge) {

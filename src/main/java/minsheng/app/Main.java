@@ -38,10 +38,10 @@ import minsheng.eval.Evaluation;
 import minsheng.eval.QuestionSet;
 import minsheng.journal.Journal;
 import minsheng.knowledge.Article;
+import minsheng.knowledge.CheckReport;
 import minsheng.knowledge.KnowledgeBase;
 import minsheng.knowledge.KnowledgeException;
 import minsheng.knowledge.KnowledgeLoader;
-import minsheng.knowledge.Problem;
 import minsheng.telegram.AnsweredUpdates;
 import minsheng.telegram.Button;
 import minsheng.telegram.Hooks;
@@ -438,16 +438,9 @@ public final class Main {
             article = Article.read(Path.of(args.get(1)));
         }
         config.requireKnowledgeDir();
-        List<Problem> problems = KnowledgeLoader.check(config.knowledgeDir(), article);
-        if (problems.isEmpty()) {
-            out.println("knowledge in " + config.knowledgeDir() + " is clean"
-                    + (article == null ? "" : "; every figure stands in " + args.get(1) + " and every figure of it"
-                    + " is stated in an answer"));
-            return 0;
-        }
-        problems.forEach(p -> out.println(p));
-        out.println(problems.size() + " problem(s)");
-        return 1;
+        CheckReport report = KnowledgeLoader.checkReport(config.knowledgeDir(), article);
+        report.lines().forEach(out::println);
+        return report.clean() ? 0 : 1;
     }
 
     private int eval(Config config, List<String> args) throws KnowledgeException, IOException {

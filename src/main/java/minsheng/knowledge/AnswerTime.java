@@ -28,29 +28,17 @@ final class AnswerTime {
     private AnswerTime() {
     }
 
-    /** What is wrong with the answer's time, each as a message for the {@code answer} field; empty when sound. */
-    static List<String> problems(String answer) {
-        List<String> out = new ArrayList<>();
+    /** What is wrong with the answer's time, each said of the {@code answer} field; empty when sound. */
+    static List<Problem.Says> problems(String answer) {
+        List<Problem.Says> out = new ArrayList<>();
         if (!YEAR.matcher(answer).find()) {
-            out.add("names no year; say which year it describes, e.g. 「2020年……」 or 「据2020年的报道……」");
+            out.add(Problem.Says.of("problem.time.no.year"));
         }
-        for (String date : found(MONTH_WITHOUT_YEAR, answer)) {
-            out.add("the date \"" + date + "\" carries no year; write the year the article gives it, e.g. 「2020年"
-                    + date + "」");
-        }
-        for (String part : found(PART_OF_YEAR, answer)) {
-            out.add("\"" + part + "\" carries no year; write it as 「2020" + part + "」 or whichever year it is");
-        }
-        for (String whole : found(WHOLE_YEAR, answer)) {
-            out.add("\"" + whole + "\" does not say which year; write 「2020年全年」 or whichever year it is");
-        }
-        for (String relative : found(RELATIVE_YEAR, answer)) {
-            out.add("\"" + relative + "\" names a year only relative to when it is read; write the year itself");
-        }
-        for (String word : found(PRESENT, answer)) {
-            out.add("says \"" + word + "\", as if the report's year were today; say 「2020年……」 or"
-                    + " 「据2020年的报道……」 instead");
-        }
+        found(MONTH_WITHOUT_YEAR, answer).forEach(date -> out.add(Problem.Says.of("problem.time.date", date)));
+        found(PART_OF_YEAR, answer).forEach(part -> out.add(Problem.Says.of("problem.time.part", part)));
+        found(WHOLE_YEAR, answer).forEach(whole -> out.add(Problem.Says.of("problem.time.whole", whole)));
+        found(RELATIVE_YEAR, answer).forEach(word -> out.add(Problem.Says.of("problem.time.relative", word)));
+        found(PRESENT, answer).forEach(word -> out.add(Problem.Says.of("problem.time.present", word)));
         return out;
     }
 

@@ -12,27 +12,29 @@ final class ArticleCheck {
     private ArticleCheck() {
     }
 
-    static void check(List<Entry> entries, Article article, List<Problem> problems) {
+    /**
+     * {@code answers}: every answer read, sound entry or not, that the article's figures are looked for in; null when
+     * a file could not be read, so which figures go unstated is not known and is not told.
+     */
+    static void check(List<Entry> entries, List<String> answers, Article article, List<Problem> problems) {
         for (Entry e : entries) {
             boolean paragraphsOk = true;
             for (int p : e.citation().paragraphs()) {
                 if (p > article.paragraphCount()) {
-                    problems.add(new Problem(e.file(), 0, 0, e.id(), "source.paragraphs",
-                            p + " is beyond the article, which has " + article.paragraphCount() + " paragraphs"));
+                    problems.add(Problem.at(e.file(), 0, 0, e.id(), "source.paragraphs", "problem.article.beyond", p,
+                            article.paragraphCount()));
                     paragraphsOk = false;
                 }
             }
             for (String figure : e.figures()) {
                 if (!article.contains(figure)) {
-                    problems.add(new Problem(e.file(), 0, 0, e.id(), "figures",
-                            "\"" + figure + "\" is not in the article " + article.name()));
+                    problems.add(Problem.at(e.file(), 0, 0, e.id(), "figures", "problem.article.figure", figure,
+                            article.name()));
                 } else if (paragraphsOk && e.citation().paragraphs().stream()
                         .noneMatch(p -> article.paragraph(p).contains(figure))) {
-                    problems.add(new Problem(e.file(), 0, 0, e.id(), "figures",
-                            "\"" + figure + "\" is not in paragraph " + e.citation().paragraphList()
-                                    + " (the article has it in paragraph "
-                                    + article.paragraphsWith(figure).stream().map(String::valueOf)
-                                            .collect(Collectors.joining("、")) + ")"));
+                    problems.add(Problem.at(e.file(), 0, 0, e.id(), "figures", "problem.article.paragraph", figure,
+                            e.citation().paragraphList(), article.paragraphsWith(figure).stream()
+                                    .map(String::valueOf).collect(Collectors.joining("、"))));
                 }
             }
         }
@@ -46,17 +48,18 @@ final class ArticleCheck {
                         .filter(p -> p <= article.paragraphCount() && Stated.in(article.paragraph(p), lack)).toList();
                 if (!stating.isEmpty() && entries.stream().noneMatch(o -> Stated.in(o.answer(), lack)
                         && o.citation().paragraphs().stream().anyMatch(stating::contains))) {
-                    problems.add(new Problem(e.file(), 0, 0, e.id(), "scope.lacks[" + (i + 1) + "]",
-                            "\"" + lack + "\" is stated in paragraph " + stating.get(0)
-                                    + " of the article and in no answer citing it; state it in an answer instead"));
+                    problems.add(Problem.at(e.file(), 0, 0, e.id(), "scope.lacks[" + (i + 1) + "]",
+                            "problem.article.lacks", lack, stating.get(0)));
                 }
             }
         }
+        if (answers == null) {
+            return;
+        }
         for (int p = 1; p <= article.paragraphCount(); p++) {
             for (String figure : article.figures(p)) {
-                if (entries.stream().noneMatch(e -> e.answer().contains(figure))) {
-                    problems.add(new Problem(article.name(), p, 0, null, null,
-                            "the figure \"" + figure + "\" is stated in no answer"));
+                if (answers.stream().noneMatch(a -> a.contains(figure))) {
+                    problems.add(Problem.atLine(article.name(), p, null, "problem.article.unstated", figure));
                 }
             }
         }

@@ -90,31 +90,27 @@ public record Cues(Map<Kind, List<String>> words) {
             }
             int colon = indexOfColon(line);
             if (colon < 0) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, null, "expected a kind, a colon and its words, e.g. "
-                        + Kind.PLACE.label() + ": 太原, 大同"));
+                problems.add(Problem.atLine(FILE_NAME, lineNo, null, "problem.cues.line", Kind.PLACE.label()));
                 continue;
             }
             String label = line.substring(0, colon).strip();
             Kind kind = Kind.byLabel(label).orElse(null);
             if (kind == null) {
                 List<String> labels = java.util.Arrays.stream(Kind.values()).map(Kind::label).toList();
-                problems.add(Problem.atLine(FILE_NAME, lineNo, null, "\"" + label + "\" is not a kind of cue"
-                        + KnowledgeReader.suggestion(label, labels) + "; use one of " + String.join(", ", labels)));
+                problems.add(KnowledgeReader.suggesting(Problem.atLine(FILE_NAME, lineNo, null, "problem.cues.kind",
+                        label, String.join("、", labels)), label, labels));
                 continue;
             }
             List<String> list = words.computeIfAbsent(kind, k -> new ArrayList<>());
             for (String raw : line.substring(colon + 1).split("[,，、]", -1)) {
                 String word = raw.strip();
                 if (word.isEmpty()) {
-                    problems.add(Problem.atLine(FILE_NAME, lineNo, null,
-                            "empty word; separate the words with single commas"));
+                    problems.add(Problem.atLine(FILE_NAME, lineNo, null, "problem.cues.empty"));
                 } else if (word.chars().anyMatch(c -> SYNTAX.indexOf(c) >= 0 || Character.isSurrogate((char) c)
                         || Character.isWhitespace(c))) {
-                    problems.add(Problem.atLine(FILE_NAME, lineNo, null, "\"" + word + "\" holds a space or one of "
-                            + SYNTAX + "; a cue is a plain word"));
+                    problems.add(Problem.atLine(FILE_NAME, lineNo, null, "problem.cues.plain", word, SYNTAX));
                 } else if (list.contains(word)) {
-                    problems.add(Problem.atLine(FILE_NAME, lineNo, null,
-                            "\"" + word + "\" is listed twice under " + kind.label()));
+                    problems.add(Problem.atLine(FILE_NAME, lineNo, null, "problem.cues.twice", word, kind.label()));
                 } else {
                     list.add(word);
                 }

@@ -11,7 +11,7 @@ public final class KnowledgeException extends Exception {
     private final transient List<Problem> problems;
 
     KnowledgeException(List<Problem> problems) {
-        super(problems.size() + " problem(s) in the knowledge:\n"
+        super(Problem.Says.of("check.count", problems.size()).text() + "\n"
                 + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }

@@ -20,7 +20,7 @@ public final class KnowledgeLoader {
     /** The knowledge in {@code dir}, or every problem that keeps it from loading. */
     public static KnowledgeBase load(Path dir) throws KnowledgeException {
         List<Problem> problems = new ArrayList<>();
-        KnowledgeBase base = read(dir, null, problems);
+        KnowledgeBase base = read(dir, null, problems, new CheckReport.Counts());
         if (!problems.isEmpty()) {
             throw new KnowledgeException(problems);
         }
@@ -29,15 +29,21 @@ public final class KnowledgeLoader {
 
     /** Every problem in {@code dir}; with an article, also checks figures against it. Empty when clean. */
     public static List<Problem> check(Path dir, Article article) {
-        List<Problem> problems = new ArrayList<>();
-        read(dir, article, problems);
-        return problems;
+        return checkReport(dir, article).problems();
     }
 
-    private static KnowledgeBase read(Path dir, Article article, List<Problem> problems) {
+    /** The same check, with what was checked, for the {@code check} command to tell. */
+    public static CheckReport checkReport(Path dir, Article article) {
+        List<Problem> problems = new ArrayList<>();
+        CheckReport.Counts counts = new CheckReport.Counts();
+        read(dir, article, problems, counts);
+        return new CheckReport(problems, dir.toString(), article == null ? null : article.name(), counts);
+    }
+
+    private static KnowledgeBase read(Path dir, Article article, List<Problem> problems, CheckReport.Counts counts) {
         String where = dir.toString();
         if (!Files.isDirectory(dir)) {
-            problems.add(Problem.inFile(where, null, "is not a folder; set KNOWLEDGE_DIR to the knowledge folder"));
+            problems.add(Problem.inFile(where, "problem.folder.none"));
             return null;
         }
         List<Path> files;
@@ -46,60 +52,66 @@ public final class KnowledgeLoader {
                     .sorted()
                     .toList();
         } catch (IOException e) {
-            problems.add(Problem.inFile(where, null, "cannot be listed: " + e.getMessage()));
+            problems.add(Problem.inFile(where, "problem.folder.unlisted"));
             return null;
         }
         if (files.isEmpty()) {
-            problems.add(Problem.inFile(where, null, "holds no knowledge files (*.json)"));
+            problems.add(Problem.inFile(where, "problem.folder.empty"));
             return null;
         }
         KnowledgeValidator validator = new KnowledgeValidator(problems);
+        // Where each file that could not be read is first told, to say there what its loss left unchecked.
+        List<Integer> unread = new ArrayList<>();
         for (Path file : files) {
+            int before = problems.size();
             KnowledgeReader.FileJson json = KnowledgeReader.read(file, problems);
             if (json != null) {
                 validator.add(file.getFileName().toString(), json);
             }
+            if (json == null || json.entries() == null) {
+                unread.add(before);
+            }
         }
-        List<Entry> entries = validator.finish();
+        // Ids are held to every entry read, sound or not, so one broken entry is one problem.
+        References references = new References(validator.ids(), unread.isEmpty());
+        List<Entry> entries = validator.finish(references);
         Path learned = dir.resolve(LearnedQuestions.FILE_NAME);
         if (Files.exists(learned)) {
-            entries = LearnedQuestions.apply(text(learned, problems), entries, problems);
+            entries = LearnedQuestions.apply(text(learned, problems, counts), entries, references, problems);
         }
-        Vocabulary vocabulary = vocabulary(dir, problems);
-        TopicSummaries topics = topics(dir, validator, problems);
+        Vocabulary vocabulary = vocabulary(dir, problems, counts);
+        TopicSummaries topics = TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems, counts),
+                references, problems);
         if (article != null) {
-            ArticleCheck.check(entries, article, problems);
+            ArticleCheck.check(entries, unread.isEmpty() ? validator.answers() : null, article, problems);
         }
+        for (int at : unread) {
+            Problem p = problems.get(at);
+            if (references.unchecked() > 0) {
+                p = p.and("problem.unread.references", references.unchecked());
+            }
+            problems.set(at, article == null ? p : p.and("problem.unread.article"));
+        }
+        counts.count(files.size(), entries, article);
         return new KnowledgeBase(entries, vocabulary, topics);
     }
 
-    private static Vocabulary vocabulary(Path dir, List<Problem> problems) {
-        List<String> fillers = Vocabulary.parseWords(text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems));
-        List<String> outOfScope = Vocabulary.parseWords(text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems));
-        String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems);
-        Cues cues = Cues.parse(text(dir.resolve(Cues.FILE_NAME), problems), problems);
+    private static Vocabulary vocabulary(Path dir, List<Problem> problems, CheckReport.Counts counts) {
+        List<String> fillers = Vocabulary.parseWords(text(dir.resolve(Vocabulary.FILLERS_FILE_NAME), problems, counts));
+        List<String> outOfScope = Vocabulary.parseWords(
+                text(dir.resolve(Vocabulary.OUT_OF_SCOPE_FILE_NAME), problems, counts));
+        String groups = text(dir.resolve(Vocabulary.SYNONYMS_FILE_NAME), problems, counts);
+        Cues cues = Cues.parse(text(dir.resolve(Cues.FILE_NAME), problems, counts), problems);
         return Vocabulary.parse(groups, fillers, outOfScope, problems).with(cues);
     }
 
-    /** The topic summaries; ids are held to every entry read, sound or not, so one broken entry is one problem. */
-    private static TopicSummaries topics(Path dir, KnowledgeValidator validator, List<Problem> problems) {
-        return TopicSummaries.parse(text(dir.resolve(TopicSummaries.FILE_NAME), problems), validator.ids(), problems);
-    }
-
-    /** The file's text, or "" when it does not exist (the vocabulary files are optional). */
-    private static String text(Path file, List<Problem> problems) {
+    /** The file's text, or "" when it does not exist (the vocabulary files are optional) or cannot be read. */
+    private static String text(Path file, List<Problem> problems, CheckReport.Counts counts) {
         if (!Files.exists(file)) {
             return "";
         }
-        try {
-            return TextFile.read(file);
-        } catch (TextFile.NotUtf8Exception e) {
-            problems.add(Problem.atLine(file.getFileName().toString(), e.line(), null,
-                    "is not UTF-8 text; save the file as UTF-8"));
-            return "";
-        } catch (IOException e) {
-            problems.add(Problem.inFile(file.getFileName().toString(), null, "cannot be read: " + e.getMessage()));
-            return "";
-        }
+        counts.textFiles++;
+        String text = TextFile.read(file, problems);
+        return text == null ? "" : text;
     }
 }

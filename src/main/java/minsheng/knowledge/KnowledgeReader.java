@@ -17,11 +17,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Reads one knowledge file with Jackson's streaming parser into raw records, reporting malformed JSON with line and
- * column, and every unknown field and every value of the wrong type with the line it is on (a misspelt field name
- * is an error, never silently ignored). Checking what the values mean is {@link KnowledgeValidator}'s job.
+ * Reads one knowledge file with Jackson's streaming parser into raw records, reporting malformed JSON once, in plain
+ * words at the line and column to mend ({@link JsonMistake}), and every unknown field and every value of the wrong
+ * type with the line it is on (a misspelt field name is an error, never silently ignored). Checking what the values
+ * mean is {@link KnowledgeValidator}'s job.
  *
  * <p>The shapes are small and fixed, so they are read field by field as they stream past rather than bound by
  * Jackson's data binding: every field keeps its own line for the admin's message, and a start does not load the
@@ -45,9 +47,10 @@ final class KnowledgeReader {
 
     /**
      * An entry as read, with the line it starts on and the line of its {@code scope} field (its own line when it
-     * has none); {@code json} is null when a value in it has the wrong type.
+     * has none); {@code json} is null when a value in it has the wrong type, while its answer, when read as text,
+     * is kept for the article check all the same.
      */
-    record RawEntry(int index, int line, String label, EntryJson json, int scopeLine) {}
+    record RawEntry(int index, int line, String label, EntryJson json, int scopeLine, String answer) {}
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -114,14 +117,19 @@ final class KnowledgeReader {
 
     /** Reads {@code path}; problems are added to {@code problems}. Returns null when the file is unusable. */
     static FileJson read(Path path, List<Problem> problems) {
-        String file = path.getFileName().toString();
+        // Read as text first: a file that is not UTF-8 is told with its line, and columns count characters.
+        String text = TextFile.read(path, problems);
+        return text == null ? null : read(path.getFileName().toString(), text, problems);
+    }
+
+    /** Reads the text of the knowledge file named {@code file}, as {@link #read(Path, List)} does. */
+    static FileJson read(String file, String text, List<Problem> problems) {
         int before = problems.size();
         SourceJson source = null;
         List<RawEntry> entries = null;
-        try (JsonParser p = JSON.createParser(path.toFile())) {
+        try (JsonParser p = JSON.createParser(text)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                problems.add(Problem.atLine(file, p.currentLocation().getLineNr(), null,
-                        "the file must hold one JSON object: {\"source\": {…}, \"entries\": […]}"));
+                problems.add(Problem.atLine(file, p.currentLocation().getLineNr(), null, "problem.json.object"));
                 return null;
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -137,24 +145,22 @@ final class KnowledgeReader {
                     }
                     case "entries" -> entries = readEntries(p, file, line, problems);
                     default -> {
-                        problems.add(Problem.atLine(file, line, name,
-                                "unknown field" + suggestion(name, List.of("source", "entries"))));
+                        problems.add(new Problem(file, line, 0, null, name,
+                                unknownField(name, List.of("source", "entries"))));
                         p.skipChildren();
                     }
                 }
             }
             if (p.nextToken() != null) {
                 JsonLocation at = p.currentLocation();
-                problems.add(new Problem(file, at.getLineNr(), at.getColumnNr(), null, null,
-                        "unexpected content after the end of the top-level object"));
+                problems.add(Problem.at(file, at.getLineNr(), at.getColumnNr(), null, null, "problem.json.after"));
             }
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            problems.add(new Problem(file, at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-                    null, null, "malformed JSON: " + e.getOriginalMessage()));
+            problems.add(JsonMistake.describe(file, text, e));
             return null;
         } catch (IOException e) {
-            problems.add(Problem.inFile(file, null, "cannot be read: " + e.getMessage()));
+            // Parsing a string in memory reads nothing from disk; kept apart from a mistake in the text all the same.
+            problems.add(Problem.inFile(file, "problem.file.unreadable"));
             return null;
         }
         if (problems.size() > before && source == null && entries == null) {
@@ -166,7 +172,7 @@ final class KnowledgeReader {
     private static List<RawEntry> readEntries(JsonParser p, String file, int line, List<Problem> problems)
             throws IOException {
         if (p.currentToken() != JsonToken.START_ARRAY) {
-            problems.add(Problem.atLine(file, line, "entries", "must be a list: [ {…}, {…} ]"));
+            problems.add(Problem.atLine(file, line, "entries", "problem.entries.list"));
             p.skipChildren();
             return null;
         }
@@ -176,9 +182,9 @@ final class KnowledgeReader {
             index++;
             int entryLine = p.currentLocation().getLineNr();
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                problems.add(new Problem(file, entryLine, 0, "#" + index, null, "must be an object: {\"id\": …, …}"));
+                problems.add(Problem.at(file, entryLine, 0, "#" + index, null, "problem.entry.object"));
                 p.skipChildren();
-                entries.add(new RawEntry(index, entryLine, "#" + index, null, entryLine));
+                entries.add(new RawEntry(index, entryLine, "#" + index, null, entryLine, null));
                 continue;
             }
             Values values = new Values();
@@ -190,7 +196,8 @@ final class KnowledgeReader {
             EntryJson json = values.wrongType ? null
                     : new EntryJson(id, f.get("topic"), f.get("questions"), f.get("answer"), f.get("figures"),
                             f.get("source"), f.get("related"), f.get("keywords"), f.get("scope"));
-            entries.add(new RawEntry(index, entryLine, label, json, f.lines.getOrDefault("scope", entryLine)));
+            entries.add(new RawEntry(index, entryLine, label, json, f.lines.getOrDefault("scope", entryLine),
+                    f.get("answer")));
         }
         return entries;
     }
@@ -206,8 +213,8 @@ final class KnowledgeReader {
         }
     }
 
-    /** A problem met while reading a shape, told once the shape is read. */
-    private record Found(int line, String field, String message) {}
+    /** A problem met while reading a shape, told once the shape (and so the entry's id) is read. */
+    private record Found(int line, String field, List<Problem.Says> says) {}
 
     /**
      * Reads values by their shape, noting every unknown field and every value of the wrong type, with its line,
@@ -222,7 +229,7 @@ final class KnowledgeReader {
             return switch (p.currentToken()) {
                 case VALUE_STRING -> p.getText();
                 case VALUE_NULL -> null;
-                default -> wrong(p, path, "text in quotes");
+                default -> wrong(p, path, "problem.value.text");
             };
         }
 
@@ -233,7 +240,7 @@ final class KnowledgeReader {
             if (p.currentToken() == JsonToken.VALUE_NUMBER_INT && p.getNumberType() == JsonParser.NumberType.INT) {
                 return p.getIntValue();
             }
-            return wrong(p, path, "a whole number");
+            return wrong(p, path, "problem.value.number");
         }
 
         <T> List<T> list(JsonParser p, String path, Shape<T> element) throws IOException {
@@ -241,7 +248,7 @@ final class KnowledgeReader {
                 return null;
             }
             if (p.currentToken() != JsonToken.START_ARRAY) {
-                return wrong(p, path, "a list in [ ]");
+                return wrong(p, path, "problem.value.list");
             }
             List<T> out = new ArrayList<>();
             while (p.nextToken() != JsonToken.END_ARRAY) {
@@ -256,7 +263,7 @@ final class KnowledgeReader {
                 return null;
             }
             if (p.currentToken() != JsonToken.START_OBJECT) {
-                return wrong(p, path, "an object in { }");
+                return wrong(p, path, "problem.value.object");
             }
             Fields fields = new Fields();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -266,7 +273,7 @@ final class KnowledgeReader {
                 p.nextToken();
                 Shape<?> value = shape.get(name);
                 if (value == null) {
-                    found.add(new Found(line, at, "unknown field" + suggestion(name, shape.keySet())));
+                    found.add(new Found(line, at, unknownField(name, shape.keySet())));
                     p.skipChildren();
                     continue;
                 }
@@ -278,7 +285,7 @@ final class KnowledgeReader {
 
         private <T> T wrong(JsonParser p, String path, String expected) throws IOException {
             found.add(new Found(p.currentTokenLocation().getLineNr(), path.isEmpty() ? null : path,
-                    "expected " + expected));
+                    List.of(Problem.Says.of(expected))));
             wrongType = true;
             p.skipChildren();
             return null;
@@ -286,19 +293,29 @@ final class KnowledgeReader {
 
         void report(String file, String entry, List<Problem> problems) {
             for (Found f : found) {
-                problems.add(new Problem(file, f.line(), 0, entry, f.field(), f.message()));
+                problems.add(new Problem(file, f.line(), 0, entry, f.field(), f.says()));
             }
         }
     }
 
-    /** " (did you mean \"questions\"?)" when a known name is within two edits, else "". */
-    static String suggestion(String name, Collection<?> known) {
+    /** The known name within two edits of {@code name} (the closest, the first written on a tie), if any. */
+    private static Optional<String> suggestion(String name, Collection<?> known) {
         return known.stream()
                 .map(Object::toString)
                 .filter(k -> editDistance(name, k) <= 2)
-                .min(Comparator.comparingInt(k -> editDistance(name, k)))
-                .map(k -> " (did you mean \"" + k + "\"?)")
-                .orElse("");
+                .min(Comparator.comparingInt(k -> editDistance(name, k)));
+    }
+
+    /** "Unknown field", and the name it likely meant when one is close. */
+    private static List<Problem.Says> unknownField(String name, Collection<?> known) {
+        Problem.Says unknown = Problem.Says.of("problem.field.unknown");
+        return suggestion(name, known).map(k -> List.of(unknown, Problem.Says.of("problem.suggest", k)))
+                .orElse(List.of(unknown));
+    }
+
+    /** The problem, followed by the name it likely meant when one is close. */
+    static Problem suggesting(Problem problem, String name, Collection<?> known) {
+        return suggestion(name, known).map(k -> problem.and("problem.suggest", k)).orElse(problem);
     }
 
     private static int editDistance(String a, String b) {

@@ -44,6 +44,8 @@ final class KnowledgeValidator {
     private final List<Entry> entries = new ArrayList<>();
     /** Every id seen, sound or not, with the file it was first used in. */
     private final Map<String, String> idFiles = new HashMap<>();
+    /** Every answer read, sound or not: what the article's figures are held to, so one broken entry is one problem. */
+    private final List<String> answers = new ArrayList<>();
     private final Map<String, Entry> questionOwner = new HashMap<>();
     /** Related ids are checked once all files are read; remembered with where they were written. */
     private final List<Pending> pendingRelated = new ArrayList<>();
@@ -58,14 +60,17 @@ final class KnowledgeValidator {
         Report report = report(file, json.source());
         if (json.entries() == null) {
             if (problems.stream().noneMatch(p -> p.file().equals(file) && "entries".equals(p.field()))) {
-                problems.add(Problem.inFile(file, "entries", "missing; the file must list its entries"));
+                problems.add(Problem.inField(file, "entries", "problem.entries.missing"));
             }
             return;
         }
         if (json.entries().isEmpty()) {
-            problems.add(Problem.inFile(file, "entries", "is empty; a knowledge file holds at least one entry"));
+            problems.add(Problem.inField(file, "entries", "problem.entries.empty"));
         }
         for (RawEntry raw : json.entries()) {
+            if (raw.answer() != null) {
+                answers.add(raw.answer());
+            }
             if (raw.json() != null) {
                 entry(file, raw, report);
             } else if (!raw.label().startsWith("#")) {
@@ -76,16 +81,21 @@ final class KnowledgeValidator {
     }
 
     /** Every entry id seen, sound or not. */
-    java.util.Set<String> ids() {
-        return java.util.Set.copyOf(idFiles.keySet());
+    Set<String> ids() {
+        return Set.copyOf(idFiles.keySet());
     }
 
-    /** The entries whose own fields are sound, in file order. */
-    List<Entry> finish() {
+    /** Every answer read, sound or not. */
+    List<String> answers() {
+        return List.copyOf(answers);
+    }
+
+    /** The entries whose own fields are sound, in file order; {@code related} ids are held to {@code references}. */
+    List<Entry> finish(References references) {
         for (Pending p : pendingRelated) {
-            if (!idFiles.containsKey(p.related())) {
-                problems.add(new Problem(p.file(), p.line(), 0, p.entry(), "related",
-                        "\"" + p.related() + "\" is not the id of any entry"));
+            if (references.wrong(p.related())) {
+                problems.add(Problem.at(p.file(), p.line(), 0, p.entry(), "related", "problem.id.unknown",
+                        p.related()));
             }
         }
         return List.copyOf(entries);
@@ -95,8 +105,7 @@ final class KnowledgeValidator {
         if (s == null) {
             if (problems.stream().noneMatch(p -> p.file().equals(file) && p.field() != null
                     && p.field().startsWith("source"))) {
-                problems.add(Problem.inFile(file, "source",
-                        "missing; name the report: publisher, province, year, title and sections"));
+                problems.add(Problem.inField(file, "source", "problem.source.missing"));
             }
             return null;
         }
@@ -104,14 +113,12 @@ final class KnowledgeValidator {
                 & required(file, null, "source.province", s.province())
                 & required(file, null, "source.title", s.title());
         if (s.year() == null) {
-            problems.add(Problem.inFile(file, "source.year", "missing; the year the report covers, e.g. 2020"));
+            problems.add(Problem.inField(file, "source.year", "problem.source.year"));
             ok = false;
         }
         List<Report.Section> sections = new ArrayList<>();
         if (s.sections() == null || s.sections().isEmpty()) {
-            problems.add(Problem.inFile(file, "source.sections",
-                    "missing or empty; list the sections entries cite:"
-                            + " {\"id\", \"title\", \"paragraphs\": [first, last]}"));
+            problems.add(Problem.inField(file, "source.sections", "problem.source.sections"));
             ok = false;
         } else {
             Set<String> ids = new HashSet<>();
@@ -119,7 +126,7 @@ final class KnowledgeValidator {
                 SectionJson sj = s.sections().get(i);
                 String field = "source.sections[" + (i + 1) + "]";
                 if (sj == null) {
-                    problems.add(Problem.inFile(file, field, "is null"));
+                    problems.add(Problem.inField(file, field, "problem.section.null"));
                     ok = false;
                     continue;
                 }
@@ -128,12 +135,11 @@ final class KnowledgeValidator {
                 List<Integer> range = sj.paragraphs();
                 if (range == null || range.size() != 2 || range.contains(null)
                         || range.get(0) < 1 || range.get(0) > range.get(1)) {
-                    problems.add(Problem.inFile(file, field + ".paragraphs",
-                            "must be [first, last] with 1 ≤ first ≤ last"));
+                    problems.add(Problem.inField(file, field + ".paragraphs", "problem.section.range"));
                     sectionOk = false;
                 }
                 if (sj.id() != null && !ids.add(sj.id())) {
-                    problems.add(Problem.inFile(file, field + ".id", "\"" + sj.id() + "\" is listed twice"));
+                    problems.add(Problem.inField(file, field + ".id", "problem.twice", sj.id()));
                     sectionOk = false;
                 }
                 if (sectionOk) {
@@ -155,62 +161,58 @@ final class KnowledgeValidator {
 
         String id = e.id() == null ? null : e.id().strip();
         if (id == null || id.isEmpty()) {
-            add(file, line, label, "id", "missing; give the entry a stable id such as medical.stent-price");
+            add(file, line, label, "id", "problem.id.missing");
         } else if (!ID.matcher(id).matches()) {
-            add(file, line, label, "id", "\"" + id + "\" must be lower-case words joined by dots and hyphens,"
-                    + " such as medical.stent-price");
+            add(file, line, label, "id", "problem.id.form", id);
         } else if (id.length() > MAX_ID_LENGTH) {
-            add(file, line, label, "id", "is " + id.length() + " characters; keep it within " + MAX_ID_LENGTH);
+            add(file, line, label, "id", "problem.id.length", id.length(), MAX_ID_LENGTH);
         } else {
             String first = idFiles.putIfAbsent(id, file);
             if (first != null) {
-                add(file, line, label, "id", "\"" + id + "\" is already used by an entry in " + first);
+                add(file, line, label, "id", "problem.id.used", id, first);
             }
         }
 
         Topic topic = null;
         if (e.topic() == null || e.topic().isBlank()) {
-            add(file, line, label, "topic", "missing; one of " + String.join("、", Topic.labels()));
+            add(file, line, label, "topic", "problem.topic.missing", String.join("、", Topic.labels()));
         } else {
             topic = Topic.byLabel(e.topic().strip()).orElse(null);
             if (topic == null) {
-                add(file, line, label, "topic", "\"" + e.topic() + "\" is not a known topic; use one of "
-                        + String.join("、", Topic.labels()));
+                add(file, line, label, "topic", "problem.topic.unknown", e.topic(), String.join("、", Topic.labels()));
             }
         }
 
         List<String> questions = texts(file, line, label, "questions", e.questions(), true);
         if (e.questions() != null && questions.size() < MIN_QUESTIONS) {
-            add(file, line, label, "questions", "has " + questions.size() + "; write at least " + MIN_QUESTIONS
-                    + " ways citizens ask it");
+            add(file, line, label, "questions", "problem.questions.few", questions.size(), MIN_QUESTIONS);
         }
 
         String answer = e.answer() == null ? "" : e.answer().strip();
         if (answer.isEmpty()) {
-            add(file, line, label, "answer", "missing or empty");
+            add(file, line, label, "answer", "problem.empty.or.missing");
         } else {
             if (answer.length() > MAX_ANSWER_LENGTH) {
-                add(file, line, label, "answer", "is " + answer.length() + " characters; keep it within "
-                        + MAX_ANSWER_LENGTH + " so the reply with its citation fits one Telegram message (4096)");
+                add(file, line, label, "answer", "problem.answer.long", answer.length(), MAX_ANSWER_LENGTH);
             }
             int sentences = sentences(answer);
             if (sentences > MAX_SENTENCES) {
-                add(file, line, label, "answer", "has " + sentences + " sentences; keep it to 1–" + MAX_SENTENCES);
+                add(file, line, label, "answer", "problem.answer.sentences", sentences, MAX_SENTENCES);
             }
-            for (String problem : AnswerTime.problems(answer)) {
-                add(file, line, label, "answer", problem);
+            for (Problem.Says problem : AnswerTime.problems(answer)) {
+                problems.add(new Problem(file, line, 0, label, "answer", List.of(problem)));
             }
         }
 
         List<String> figures;
         if (e.figures() == null) {
-            add(file, line, label, "figures", "missing; list the figures the answer states, or [] when it states none");
+            add(file, line, label, "figures", "problem.figures.missing");
             figures = List.of();
         } else {
             figures = texts(file, line, label, "figures", e.figures(), false);
             for (String figure : figures) {
                 if (!answer.isEmpty() && !answer.contains(figure)) {
-                    add(file, line, label, "figures", "\"" + figure + "\" does not appear in the answer");
+                    add(file, line, label, "figures", "problem.figure.answer", figure);
                 }
             }
             if (!answer.isEmpty()) {
@@ -222,7 +224,7 @@ final class KnowledgeValidator {
                     covering.add(report.year() + "年");
                 }
                 for (String number : uncoveredNumbers(answer, covering)) {
-                    add(file, line, label, "answer", "states \"" + number + "\" but figures does not list it");
+                    add(file, line, label, "answer", "problem.answer.number", number);
                 }
             }
         }
@@ -231,7 +233,7 @@ final class KnowledgeValidator {
         List<String> related = texts(file, line, label, "related", e.related(), false);
         for (String r : related) {
             if (r.equals(id)) {
-                add(file, line, label, "related", "refers to the entry itself");
+                add(file, line, label, "related", "problem.related.self");
             } else {
                 pendingRelated.add(new Pending(file, line, label, r));
             }
@@ -241,16 +243,15 @@ final class KnowledgeValidator {
         if (scope != null && e.answer() != null) {
             for (int i = 0; i < scope.lacks().size(); i++) {
                 if (Stated.in(e.answer(), scope.lacks().get(i))) {
-                    add(file, raw.scopeLine(), label, "scope.lacks[" + (i + 1) + "]", "\"" + scope.lacks().get(i)
-                            + "\" is stated in the answer; a caveat would say the report lacks what the answer gives");
+                    add(file, raw.scopeLine(), label, "scope.lacks[" + (i + 1) + "]", "problem.lacks.answered",
+                            scope.lacks().get(i));
                 }
             }
         }
         if (scope != null && e.figures() != null && figures.isEmpty()) {
             for (Scope.Gives kind : scope.gives()) {
                 if (kind.isFigure()) {
-                    add(file, raw.scopeLine(), label, "scope.gives", "\"" + kind.label() + "\" is a figure, but the"
-                            + " answer lists no figures; declare policy or event for an answer in words");
+                    add(file, raw.scopeLine(), label, "scope.gives", "problem.gives.figure", kind.label());
                     break;
                 }
             }
@@ -263,8 +264,11 @@ final class KnowledgeValidator {
         for (String q : questions) {
             Entry owner = questionOwner.putIfAbsent(questionKey(q), entry);
             if (owner != null) {
-                add(file, line, label, "questions", "\"" + q + "\" is also a question of "
-                        + (owner == entry ? "this entry" : owner.id() + " (" + owner.file() + ")"));
+                if (owner == entry) {
+                    add(file, line, label, "questions", "problem.question.again", q);
+                } else {
+                    add(file, line, label, "questions", "problem.question.other", q, owner.id(), owner.file());
+                }
             }
         }
         entries.add(entry);
@@ -273,40 +277,36 @@ final class KnowledgeValidator {
     /** The declaration of what the answer does and does not state; null (with problems added) when unsound. */
     private Scope scope(String file, int line, String label, ScopeJson s) {
         if (s == null) {
-            add(file, line, label, "scope", "missing; declare what the answer states, e.g. {\"place\": \"山西省\","
-                    + " \"period\": \"2020年\", \"gives\": [\"count\"], \"lacks\": [\"每月\"]}");
+            add(file, line, label, "scope", "problem.scope.missing");
             return null;
         }
         int before = problems.size();
         if (s.place() == null || s.place().isBlank()) {
-            add(file, line, label, "scope.place", "missing or empty; the province (山西省) or the one place the"
-                    + " figures cover (大同市浑源县)");
+            add(file, line, label, "scope.place", "problem.scope.place");
         }
         if (s.period() == null || s.period().isBlank()) {
-            add(file, line, label, "scope.period", "missing or empty; the time the answer describes, e.g. 2020年");
+            add(file, line, label, "scope.period", "problem.scope.period");
         } else if (!YEAR.matcher(s.period()).find()) {
-            add(file, line, label, "scope.period", "\"" + s.period() + "\" names no year; write it with its year,"
-                    + " e.g. 2020年 or 2021年1月");
+            add(file, line, label, "scope.period", "problem.scope.period.year", s.period());
         }
         Set<Scope.Gives> gives = EnumSet.noneOf(Scope.Gives.class);
         if (s.gives() == null || s.gives().isEmpty()) {
-            add(file, line, label, "scope.gives", "missing or empty; list what the answer gives, from "
-                    + String.join(", ", Scope.Gives.labels()));
+            add(file, line, label, "scope.gives", "problem.scope.gives", String.join(", ", Scope.Gives.labels()));
         } else {
             for (int i = 0; i < s.gives().size(); i++) {
                 String g = s.gives().get(i);
                 String field = "scope.gives[" + (i + 1) + "]";
                 if (g == null || g.isBlank()) {
-                    add(file, line, label, field, "is empty");
+                    add(file, line, label, field, "problem.empty");
                     continue;
                 }
                 Scope.Gives kind = Scope.Gives.byLabel(g.strip()).orElse(null);
                 if (kind == null) {
-                    add(file, line, label, field, "\"" + g + "\" is not a kind of figure"
-                            + KnowledgeReader.suggestion(g.strip(), Scope.Gives.labels()) + "; use one of "
-                            + String.join(", ", Scope.Gives.labels()));
+                    problems.add(KnowledgeReader.suggesting(Problem.at(file, line, 0, label, field,
+                            "problem.gives.unknown", g), g.strip(), Scope.Gives.labels())
+                            .and("problem.gives.known", String.join(", ", Scope.Gives.labels())));
                 } else if (!gives.add(kind)) {
-                    add(file, line, label, field, "\"" + g + "\" is listed twice");
+                    add(file, line, label, field, "problem.twice", g);
                 }
             }
         }
@@ -319,12 +319,11 @@ final class KnowledgeValidator {
 
     private Citation citation(String file, int line, String label, CitationJson c, Report report) {
         if (c == null) {
-            add(file, line, label, "source", "missing; give the section and paragraphs the facts come from:"
-                    + " {\"section\": \"employment\", \"paragraphs\": [10]}");
+            add(file, line, label, "source", "problem.citation.missing");
             return null;
         }
         if (c.section() == null || c.section().isBlank()) {
-            add(file, line, label, "source.section", "missing");
+            add(file, line, label, "source.section", "problem.missing");
             return null;
         }
         if (report == null) {
@@ -332,19 +331,19 @@ final class KnowledgeValidator {
         }
         Report.Section section = report.section(c.section().strip()).orElse(null);
         if (section == null) {
-            add(file, line, label, "source.section", "\"" + c.section() + "\" is not a section of this file's source ("
-                    + String.join(", ", report.sections().stream().map(Report.Section::id).toList()) + ")");
+            add(file, line, label, "source.section", "problem.citation.section", c.section(),
+                    String.join(", ", report.sections().stream().map(Report.Section::id).toList()));
             return null;
         }
         if (c.paragraphs() == null || c.paragraphs().isEmpty() || c.paragraphs().contains(null)) {
-            add(file, line, label, "source.paragraphs", "missing or empty; the paragraph numbers the facts come from");
+            add(file, line, label, "source.paragraphs", "problem.citation.paragraphs");
             return null;
         }
         boolean ok = true;
         for (int paragraph : c.paragraphs()) {
             if (!section.covers(paragraph)) {
-                add(file, line, label, "source.paragraphs", paragraph + " is outside section " + section.id()
-                        + " (paragraphs " + section.firstParagraph() + "–" + section.lastParagraph() + ")");
+                add(file, line, label, "source.paragraphs", "problem.citation.outside", paragraph, section.id(),
+                        section.firstParagraph(), section.lastParagraph());
                 ok = false;
             }
         }
@@ -356,7 +355,7 @@ final class KnowledgeValidator {
                                boolean required) {
         if (values == null) {
             if (required) {
-                add(file, line, label, field, "missing");
+                add(file, line, label, field, "problem.missing");
             }
             return List.of();
         }
@@ -364,7 +363,7 @@ final class KnowledgeValidator {
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             if (v == null || v.isBlank()) {
-                add(file, line, label, field + "[" + (i + 1) + "]", "is empty");
+                add(file, line, label, field + "[" + (i + 1) + "]", "problem.empty");
             } else {
                 out.add(v.strip());
             }
@@ -374,14 +373,14 @@ final class KnowledgeValidator {
 
     private boolean required(String file, String label, String field, String value) {
         if (value == null || value.isBlank()) {
-            problems.add(new Problem(file, 0, 0, label, field, "missing or empty"));
+            problems.add(Problem.at(file, 0, 0, label, field, "problem.empty.or.missing"));
             return false;
         }
         return true;
     }
 
-    private void add(String file, int line, String label, String field, String message) {
-        problems.add(new Problem(file, line, 0, label, field, message));
+    private void add(String file, int line, String label, String field, String key, Object... args) {
+        problems.add(Problem.at(file, line, 0, label, field, key, args));
     }
 
     static int sentences(String text) {

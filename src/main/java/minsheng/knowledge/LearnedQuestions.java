@@ -19,14 +19,26 @@ public final class LearnedQuestions {
     private LearnedQuestions() {
     }
 
-    /** The entries with their learned questions added; a problem for every line that cannot be. */
-    static List<Entry> apply(String text, List<Entry> entries, List<Problem> problems) {
-        Map<String, String> owner = new HashMap<>();
+    /** Who already has a question: an entry of a file, or a line of this file. */
+    private record Owner(String id, String file, int line) {
+
+        Problem.Says says(String question) {
+            return line == 0 ? Problem.Says.of("problem.question.other", question, id, file)
+                    : Problem.Says.of("problem.learned.other", question, id, line);
+        }
+    }
+
+    /**
+     * The entries with their learned questions added; a problem for every line that cannot be. A line naming an
+     * entry that was read but is unsound waits, unreported, until its entry's own problems are mended.
+     */
+    static List<Entry> apply(String text, List<Entry> entries, References references, List<Problem> problems) {
+        Map<String, Owner> owner = new HashMap<>();
         Map<String, Entry> byId = new LinkedHashMap<>();
         for (Entry e : entries) {
             byId.put(e.id(), e);
             for (String q : e.questions()) {
-                owner.putIfAbsent(KnowledgeValidator.questionKey(q), e.id() + " (" + e.file() + ")");
+                owner.putIfAbsent(KnowledgeValidator.questionKey(q), new Owner(e.id(), e.file(), 0));
             }
         }
         Map<String, List<String>> learned = new HashMap<>();
@@ -39,25 +51,26 @@ public final class LearnedQuestions {
             }
             int tab = line.indexOf('\t');
             if (tab < 0) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, null,
-                        "needs the entry id, a tab, then the question"));
+                problems.add(Problem.atLine(FILE_NAME, lineNo, null, "problem.learned.tab"));
                 continue;
             }
             String id = line.substring(0, tab).strip();
             String question = line.substring(tab + 1).strip();
+            if (references.wrong(id)) {
+                problems.add(Problem.at(FILE_NAME, lineNo, 1, id, null, "problem.learned.id"));
+                continue;
+            }
             if (!byId.containsKey(id)) {
-                problems.add(new Problem(FILE_NAME, lineNo, 1, id, null, "no entry has this id"));
                 continue;
             }
             if (question.isEmpty() || KnowledgeValidator.questionKey(question).isEmpty()) {
-                problems.add(new Problem(FILE_NAME, lineNo, tab + 2, id, "question", "is empty"));
+                problems.add(Problem.at(FILE_NAME, lineNo, tab + 2, id, "问题", "problem.empty"));
                 continue;
             }
             String key = KnowledgeValidator.questionKey(question);
-            String first = owner.putIfAbsent(key, id + " (" + FILE_NAME + " line " + lineNo + ")");
+            Owner first = owner.putIfAbsent(key, new Owner(id, FILE_NAME, lineNo));
             if (first != null) {
-                problems.add(new Problem(FILE_NAME, lineNo, tab + 2, id, "question",
-                        "\"" + question + "\" is already a question of " + first));
+                problems.add(new Problem(FILE_NAME, lineNo, tab + 2, id, "问题", List.of(first.says(question))));
                 continue;
             }
             learned.computeIfAbsent(id, k -> new ArrayList<>()).add(question);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the UTF-8 text files admins edit (vocabulary, question sets), saying where a file is not UTF-8 instead of
@@ -51,6 +52,22 @@ public final class TextFile {
                     + e.getMessage() + ")", e);
         }
         return decode(file, bytes);
+    }
+
+    /**
+     * The whole text of a knowledge file, or null with the reason added to {@code problems} in the admin's words (the
+     * line of a byte that is not UTF-8; a file the server cannot read).
+     */
+    static String read(Path file, List<Problem> problems) {
+        String name = file.getFileName().toString();
+        try {
+            return read(file);
+        } catch (NotUtf8Exception e) {
+            problems.add(Problem.atLine(name, e.line(), null, "problem.file.encoding"));
+        } catch (IOException e) {
+            problems.add(Problem.inFile(name, "problem.file.unreadable"));
+        }
+        return null;
     }
 
     static String decode(Path file, byte[] bytes) throws NotUtf8Exception {

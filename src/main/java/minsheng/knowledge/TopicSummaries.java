@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -67,7 +68,7 @@ public record TopicSummaries(List<Summary> summaries) {
     }
 
     /** Parses the file's text; every problem is added with its line, and a broken line is left out. */
-    static TopicSummaries parse(String text, Set<String> entryIds, List<Problem> problems) {
+    static TopicSummaries parse(String text, References entryIds, List<Problem> problems) {
         List<Summary> out = new ArrayList<>();
         Map<String, Integer> labels = new HashMap<>();
         Map<String, Integer> words = new HashMap<>();
@@ -80,56 +81,52 @@ public record TopicSummaries(List<Summary> summaries) {
             }
             String[] columns = COLUMNS.split(line, -1);
             if (columns.length < 3 || columns.length > 4) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, null, "has " + columns.length + " column(s);"
-                        + " write 名称 | 词 | 要点条目 | 按钮条目 (the last may be left out)"));
+                problems.add(Problem.atLine(FILE_NAME, lineNo, null, "problem.topics.columns", columns.length));
                 continue;
             }
             int before = problems.size();
             String label = columns[0].strip();
             if (label.isEmpty()) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, "name", "missing; give the topic a name, e.g. 社会救助"));
+                problems.add(Problem.atLine(FILE_NAME, lineNo, "名称", "problem.topics.name"));
             } else {
                 Integer earlier = labels.putIfAbsent(label, lineNo);
                 if (earlier != null) {
-                    problems.add(Problem.atLine(FILE_NAME, lineNo, "name",
-                            "\"" + label + "\" is already the name of the topic on line " + earlier));
+                    problems.add(Problem.atLine(FILE_NAME, lineNo, "名称", "problem.topics.name.again", label,
+                            earlier));
                 }
             }
-            String where = label.isEmpty() ? "" : " (topic " + label + ")";
+            // Each problem of a named line ends by naming its topic, as admins think of the line by its topic.
+            UnaryOperator<Problem> where = label.isEmpty() ? p -> p : p -> p.and("problem.topics.which", label);
             List<String> ws = items(columns[1]);
             if (ws.isEmpty()) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, "words",
-                        "missing; list the words citizens type for this topic, e.g. 救助, 社会救助" + where));
+                problems.add(where.apply(Problem.atLine(FILE_NAME, lineNo, "词", "problem.topics.words")));
             }
             for (String w : ws) {
                 Integer earlier = words.putIfAbsent(key(w), lineNo);
                 if (earlier != null) {
-                    problems.add(Problem.atLine(FILE_NAME, lineNo, "words", "\"" + w + "\" already calls up the"
-                            + " topic on line " + earlier + "; a word may call up one topic only" + where));
+                    problems.add(where.apply(Problem.atLine(FILE_NAME, lineNo, "词", "problem.topics.word.again",
+                            w, earlier)));
                 }
             }
-            List<String> headline = ids(columns[2], "headline", lineNo, where, entryIds, problems);
+            List<String> headline = ids(columns[2], "要点", lineNo, where, entryIds, problems);
             List<String> details = columns.length > 3
-                    ? ids(columns[3], "buttons", lineNo, where, entryIds, problems) : List.of();
+                    ? ids(columns[3], "按钮", lineNo, where, entryIds, problems) : List.of();
             if (headline.size() > MAX_HEADLINE) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, "headline", "lists " + headline.size()
-                        + " entries; a short summary holds at most " + MAX_HEADLINE
-                        + " (leave it empty to offer the topic as a list)" + where));
+                problems.add(where.apply(Problem.atLine(FILE_NAME, lineNo, "要点", "problem.topics.headline.many",
+                        headline.size(), MAX_HEADLINE)));
             }
             if (details.size() > MAX_DETAILS) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, "buttons", "lists " + details.size()
-                        + " entries; offer at most " + MAX_DETAILS + where));
+                problems.add(where.apply(Problem.atLine(FILE_NAME, lineNo, "按钮", "problem.topics.buttons.many",
+                        details.size(), MAX_DETAILS)));
             }
             // Judged on what was written, so a misspelt id is one problem, not two.
             if (items(columns[2]).isEmpty() && (columns.length > 3 ? items(columns[3]).size() : 0) < 2) {
-                problems.add(Problem.atLine(FILE_NAME, lineNo, "headline", "is empty, so the topic is offered as a"
-                        + " list, but the buttons column names fewer than 2 entries to list" + where));
+                problems.add(where.apply(Problem.atLine(FILE_NAME, lineNo, "要点", "problem.topics.list.few")));
             }
             for (String id : details) {
                 if (headline.contains(id)) {
-                    problems.add(Problem.atLine(FILE_NAME, lineNo, "buttons", "\"" + id
-                            + "\" is already in the headline; a button should lead to a detail not yet shown"
-                            + where));
+                    problems.add(where.apply(Problem.atLine(FILE_NAME, lineNo, "按钮",
+                            "problem.topics.button.shown", id)));
                 }
             }
             if (problems.size() == before) {
@@ -139,16 +136,16 @@ public record TopicSummaries(List<Summary> summaries) {
         return new TopicSummaries(out);
     }
 
-    private static List<String> ids(String column, String field, int line, String where, Set<String> entryIds,
-            List<Problem> problems) {
+    private static List<String> ids(String column, String field, int line, UnaryOperator<Problem> where,
+            References entryIds, List<Problem> problems) {
         List<String> ids = items(column);
         Set<String> seen = new LinkedHashSet<>();
         for (String id : ids) {
-            if (!entryIds.contains(id)) {
-                problems.add(Problem.atLine(FILE_NAME, line, field, "\"" + id + "\" is not the id of any entry"
-                        + where + KnowledgeReader.suggestion(id, entryIds)));
-            } else if (!seen.add(id)) {
-                problems.add(Problem.atLine(FILE_NAME, line, field, "\"" + id + "\" is listed twice" + where));
+            if (entryIds.wrong(id)) {
+                problems.add(where.apply(KnowledgeReader.suggesting(Problem.atLine(FILE_NAME, line, field,
+                        "problem.id.unknown", id), id, entryIds.ids())));
+            } else if (entryIds.ids().contains(id) && !seen.add(id)) {
+                problems.add(where.apply(Problem.atLine(FILE_NAME, line, field, "problem.twice", id)));
             }
         }
         return List.copyOf(seen);

@@ -67,24 +67,21 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
             for (String raw : SEPARATOR.split(line, -1)) {
                 String term = raw.strip();
                 if (term.isEmpty()) {
-                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null,
-                            "empty term; separate terms with single commas"));
+                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, "problem.synonyms.empty"));
                     continue;
                 }
                 written++;
                 Integer earlier = seenOnLine.putIfAbsent(term, lineNo);
                 if (earlier != null) {
-                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, earlier == lineNo
-                            ? "\"" + term + "\" appears twice in this group"
-                            : "\"" + term + "\" is already in the group on line " + earlier
-                                    + "; a term may belong to one group only"));
+                    problems.add(earlier == lineNo
+                            ? Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, "problem.synonyms.again", term)
+                            : Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, "problem.synonyms.other", term, earlier));
                     continue;
                 }
                 terms.add(term);
             }
             if (written < 2) {
-                problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null,
-                        "a group needs at least two terms, the canonical one first: 低保, 最低生活保障"));
+                problems.add(Problem.atLine(SYNONYMS_FILE_NAME, lineNo, null, "problem.synonyms.few"));
                 continue;
             }
             if (terms.size() < 2) {
@@ -97,8 +94,8 @@ public record Vocabulary(List<Group> groups, List<String> fillers, List<String> 
         for (Group g : groups) {
             for (String term : g.terms()) {
                 if (fillers.contains(term)) {
-                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, g.line(), null, "\"" + term + "\" is also in "
-                            + FILLERS_FILE_NAME + ", where it would be passed over before it could be read"));
+                    problems.add(Problem.atLine(SYNONYMS_FILE_NAME, g.line(), null, "problem.synonyms.filler", term,
+                            FILLERS_FILE_NAME));
                 }
             }
         }

@@ -98,8 +98,8 @@ class AdminDeskTest {
                 StandardCharsets.UTF_8);
         bot.edit("safety-net.json", METRO_EDIT_FROM, METRO_EDIT_TO);
         String text = bot.desk.command(ADMIN, "reload", "").text();
-        assertTrue(text.startsWith("没有重新加载：知识库有 1 个问题，机器人继续用上次的内容回答。"), text);
-        assertTrue(text.contains("\n• zz-new.json:1:"), text);
+        assertTrue(text.startsWith("没有重新加载：知识库有 1 处错误，机器人继续用上次的内容回答。"), text);
+        assertTrue(text.contains("\n• zz-new.json:1:36: 文件到这里就结束了，还缺收尾的 }}；"), text);
         assertEquals("medical.stent-price", ask("心脏支架现在多少钱").entryId());
         assertEquals(Reply.Kind.DECLINE, ask(METRO).kind());
     }
@@ -113,8 +113,8 @@ class AdminDeskTest {
         Files.writeString(bot.knowledge.resolve("learned.tsv"), learned, StandardCharsets.UTF_8);
         String text = bot.desk.command(ADMIN, "reload", "").text();
         assertTrue(text.length() <= 4096, String.valueOf(text.length()));
-        assertTrue(text.startsWith("没有重新加载：知识库有 400 个问题"), text);
-        assertTrue(text.matches("(?s).*……还有 \\d+ 个问题没有列出.*"), text);
+        assertTrue(text.startsWith("没有重新加载：知识库有 400 处错误"), text);
+        assertTrue(text.matches("(?s).*……还有 \\d+ 处错误没有列出.*"), text);
     }
 
     @Test
@@ -188,7 +188,7 @@ class AdminDeskTest {
         Snapshot before = bot.current.get();
         String broken = new String(old, StandardCharsets.UTF_8) + "\n加个升降机,,升降机\n";
         String text = bot.desk.document(ADMIN, "synonyms.txt", broken.getBytes(StandardCharsets.UTF_8)).text();
-        assertTrue(text.startsWith("没有保存 synonyms.txt，知识库保持原样：换上这个文件后有 1 个问题："), text);
+        assertTrue(text.startsWith("没有保存 synonyms.txt，知识库保持原样：换上这个文件后有 1 处错误："), text);
         assertTrue(text.contains("synonyms.txt:"), text);
         assertArrayEquals(old, Files.readAllBytes(bot.knowledge.resolve("synonyms.txt")));
         assertSame(before, bot.current.get());
@@ -248,8 +248,8 @@ class AdminDeskTest {
         String id = bot.desk.command(ADMIN, "unanswered", "").buttons().get(0).get(0).data().split(":")[2];
         bot.desk.callback(ADMIN, "adm:l:" + id + ":city.elevator-subsidy");
         Response again = bot.desk.callback(ADMIN, "adm:l:" + id + ":city.taiyuan-metro");
-        assertTrue(again.text().startsWith("没有加入「" + ELEVATOR + "」，知识库保持原样：有 1 个问题："), again.text());
-        assertTrue(again.text().contains("is already a question of city.elevator-subsidy"), again.text());
+        assertTrue(again.text().startsWith("没有加入「" + ELEVATOR + "」，知识库保持原样：有 1 处错误："), again.text());
+        assertTrue(again.text().contains("」已经是 city.elevator-subsidy 的问法（learned.tsv 第 2 行）。"), again.text());
     }
 
     @Test

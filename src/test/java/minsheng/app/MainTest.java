@@ -103,22 +103,24 @@ class MainTest {
     void checkIsCleanOnTheShippedKnowledgeAndTheArticle() {
         Run r = run("check", "--source", minsheng.knowledge.SharedArticle.require().toString());
         assertEquals(0, r.status(), r.out());
-        assertTrue(r.out().contains("is clean"));
+        assertTrue(r.out().matches("(?s)检查了 knowledge 里的 \\d+ 个知识文件和 \\d+ 个文本文件（[^）]*）：\\d+ 个条目、\\d+ 个问法，"
+                + "没有发现错误。\n对照文章 shanxi-minsheng-2020\\.txt：条目列出的 \\d+ 个数字都在所引的段落里，"
+                + "文章里的 \\d+ 个数字都有回答讲到。\n"), r.out());
     }
 
     @Test
     void checkListsEveryProblemAndFails() {
         Run r = run(Map.of("KNOWLEDGE_DIR", "src/test/resources/knowledge/broken/unknown-field"), "", "check");
         assertEquals(1, r.status());
-        assertTrue(r.out().contains("questoins: unknown field (did you mean \"questions\"?)"), r.out());
-        assertTrue(r.out().contains("2 problem(s)"), r.out());
+        assertTrue(r.out().contains("questoins: 没有这个字段。是不是想写「questions」？\n"), r.out());
+        assertTrue(r.out().endsWith("\n共 2 处错误。\n"), r.out());
     }
 
     @Test
     void askRefusesToRunOnBrokenKnowledgeAndSaysWhy() {
         Run r = run(Map.of("KNOWLEDGE_DIR", "src/test/resources/knowledge/broken/missing-answer"), "", "ask", "低保");
         assertEquals(1, r.status());
-        assertTrue(r.err().contains("answer: missing or empty"), r.err());
+        assertTrue(r.err().contains("answer: 缺少这一项，或者是空的。"), r.err());
     }
 
     @Test

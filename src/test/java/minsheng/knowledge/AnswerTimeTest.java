@@ -22,37 +22,41 @@ class AnswerTimeTest {
             "据2020年的报道，这体现在就业和养老两方面。",
     })
     void acceptsAnswersThatNameTheirYear(String answer) {
-        assertEquals(List.of(), AnswerTime.problems(answer));
+        assertEquals(List.of(), problems(answer));
+    }
+
+    private static List<String> problems(String answer) {
+        return AnswerTime.problems(answer).stream().map(Problem.Says::text).toList();
     }
 
     @Test
     void refusesAnAnswerWithNoYear() {
-        assertEquals(List.of("names no year; say which year it describes, e.g. 「2020年……」 or 「据2020年的报道……」"),
-                AnswerTime.problems("城市低保对象有26.4万人。"));
+        assertEquals(List.of("没有写年份；请说明讲的是哪一年，例如「2020年……」或「据2020年的报道……」。"),
+                problems("城市低保对象有26.4万人。"));
     }
 
     @Test
     void refusesAMonthAndDayWithoutTheirYear() {
-        List<String> problems = AnswerTime.problems("2020年的报道说，首笔补充养老金于1月15日发放，同年12月护工赴日。");
+        List<String> problems = problems("2020年的报道说，首笔补充养老金于1月15日发放，同年12月护工赴日。");
         assertEquals(List.of(
-                "the date \"1月15日\" carries no year; write the year the article gives it, e.g. 「2020年1月15日」",
-                "the date \"12月\" carries no year; write the year the article gives it, e.g. 「2020年12月」",
-                "\"同年\" names a year only relative to when it is read; write the year itself"), problems);
+                "日期「1月15日」没有写年份；请写上文章给出的年份，例如「2020年1月15日」。",
+                "日期「12月」没有写年份；请写上文章给出的年份，例如「2020年12月」。",
+                "「同年」要看什么时候读才知道是哪一年；请直接写出年份。"), problems);
     }
 
     @Test
     void refusesPartsOfAYearAndYearlyCountsWithoutTheYear() {
-        List<String> problems = AnswerTime.problems("据2020年的报道，年初支架降价，全年救助16.4万人次。");
+        List<String> problems = problems("据2020年的报道，年初支架降价，全年救助16.4万人次。");
         assertEquals(List.of(
-                "\"年初\" carries no year; write it as 「2020年初」 or whichever year it is",
-                "\"全年\" does not say which year; write 「2020年全年」 or whichever year it is"), problems);
+                "「年初」没有写年份；请写成「2020年初」或对应的年份。",
+                "「全年」没有说是哪一年；请写成「2020年全年」或对应的年份。"), problems);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"现在", "目前", "正在", "如今", "今年"})
     void refusesWordsThatSpeakAsIf2020WereToday(String word) {
-        List<String> problems = AnswerTime.problems("据2020年的报道，支架" + word + "平均700余元。");
+        List<String> problems = problems("据2020年的报道，支架" + word + "平均700余元。");
         assertEquals(1, problems.size(), problems::toString);
-        assertTrue(problems.get(0).contains("\"" + word + "\""), problems::toString);
+        assertTrue(problems.get(0).contains("「" + word + "」"), problems::toString);
     }
 }

@@ -38,7 +38,7 @@ class LearnedQuestionsTest {
     void anUnknownEntryIdIsReportedWithItsLine() throws IOException {
         learned("city.elevator-subsidy\t老房子加个升降机政府给钱吗\ncity.no-such-entry\t地铁票多少钱\n");
         List<Problem> problems = KnowledgeLoader.check(dir, null);
-        assertEquals(List.of("learned.tsv:2:1: entry city.no-such-entry: no entry has this id"),
+        assertEquals(List.of("learned.tsv:2:1: 条目 city.no-such-entry: 没有这个 id 的条目。"),
                 problems.stream().map(Problem::toString).toList());
     }
 
@@ -48,14 +48,26 @@ class LearnedQuestionsTest {
         List<Problem> problems = KnowledgeLoader.check(dir, null);
         assertEquals(1, problems.size(), problems.toString());
         String p = problems.get(0).toString();
-        assertTrue(p.startsWith("learned.tsv:1:23: entry city.elevator-subsidy: question: \"太原地铁通车了吗？\" is already a"
-                + " question of city.taiyuan-metro"), p);
+        assertTrue(p.startsWith("learned.tsv:1:23: 条目 city.elevator-subsidy: 问题: 「太原地铁通车了吗？」已经是"
+                + " city.taiyuan-metro（"), p);
+    }
+
+    @Test
+    void aLineForAnEntryWithAMistakeOfItsOwnIsNotToldAsASecondMistake() throws IOException {
+        Path file = dir.resolve("safety-net.json");
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, json.replace("\"id\": \"city.elevator-subsidy\",\n      \"topic\": \"城市建设\"",
+                "\"id\": \"city.elevator-subsidy\",\n      \"topic\": \"城建\""), StandardCharsets.UTF_8);
+        learned("city.elevator-subsidy\t老房子加个升降机政府给钱吗\n");
+        List<String> problems = KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList();
+        assertEquals(1, problems.size(), problems::toString);
+        assertTrue(problems.get(0).contains("条目 city.elevator-subsidy: topic: 「城建」不是已有的主题"), problems::toString);
     }
 
     @Test
     void aLineWithoutATabSaysWhatALineNeeds() throws IOException {
         learned("city.elevator-subsidy 老房子加个升降机政府给钱吗\n");
-        assertEquals(List.of("learned.tsv:1: needs the entry id, a tab, then the question"),
+        assertEquals(List.of("learned.tsv:1: 每行要写条目 id、一个 Tab，再写问题。"),
                 KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList());
     }
 }

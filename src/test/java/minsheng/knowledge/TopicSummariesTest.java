@@ -22,7 +22,7 @@ class TopicSummariesTest {
 
     private static List<String> problems(String text) {
         List<Problem> problems = new ArrayList<>();
-        TopicSummaries.parse(text, IDS, problems);
+        TopicSummaries.parse(text, new References(IDS, true), problems);
         return problems.stream().map(Problem::toString).toList();
     }
 
@@ -31,7 +31,7 @@ class TopicSummariesTest {
         List<Problem> problems = new ArrayList<>();
         TopicSummaries t = TopicSummaries.parse("# 注释\n低保 | 低保, 最低生活保障 | assistance.urban-dibao,"
                 + " assistance.rural-dibao | assistance.relief-funds\n教育 | 教育 | | education.school-layout,"
-                + " education.county-managed-teachers\n", IDS, problems);
+                + " education.county-managed-teachers\n", new References(IDS, true), problems);
         assertEquals(List.of(), problems);
         TopicSummaries.Summary dibao = t.byWord("最低生活保障").orElseThrow();
         assertEquals(List.of("assistance.urban-dibao", "assistance.rural-dibao"), dibao.headline());
@@ -43,19 +43,15 @@ class TopicSummariesTest {
     @Test
     void namesTheLineFieldAndTopicOfEveryProblem() {
         assertEquals(List.of(
-                "topics.txt:1: headline: \"assistance.no-such\" is not the id of any entry (topic 低保)",
-                "topics.txt:1: headline: \"assistance.urban-dibab\" is not the id of any entry (topic 低保)"
-                        + " (did you mean \"assistance.urban-dibao\"?)",
-                "topics.txt:2: words: \"低保\" already calls up the topic on line 1; a word may call up one topic only"
-                        + " (topic 救助)",
-                "topics.txt:3: has 2 column(s); write 名称 | 词 | 要点条目 | 按钮条目 (the last may be left out)",
-                "topics.txt:4: name: \"低保\" is already the name of the topic on line 1",
-                "topics.txt:5: headline: is empty, so the topic is offered as a list, but the buttons column names"
-                        + " fewer than 2 entries to list (topic 教育)",
-                "topics.txt:6: buttons: \"assistance.urban-dibao\" is already in the headline; a button should lead"
-                        + " to a detail not yet shown (topic 城乡)",
-                "topics.txt:7: words: missing; list the words citizens type for this topic, e.g. 救助, 社会救助"
-                        + " (topic 空)"),
+                "topics.txt:1: 要点: 「assistance.no-such」不是任何条目的 id。（话题：低保）",
+                "topics.txt:1: 要点: 「assistance.urban-dibab」不是任何条目的 id。是不是想写「assistance.urban-dibao」？"
+                        + "（话题：低保）",
+                "topics.txt:2: 词: 「低保」已经用来找第 1 行的话题；一个词只能对应一个话题。（话题：救助）",
+                "topics.txt:3: 有 2 栏；请写成 名称 | 词 | 要点 | 按钮（最后一栏可以不写）。",
+                "topics.txt:4: 名称: 「低保」已经是第 1 行那个话题的名称。",
+                "topics.txt:5: 要点: 是空的，所以这个话题作为列表给出，但按钮一栏不到 2 个条目可列。（话题：教育）",
+                "topics.txt:6: 按钮: 「assistance.urban-dibao」已经在要点里了；按钮应当指向还没显示的内容。（话题：城乡）",
+                "topics.txt:7: 词: 缺少词；请列出市民说起这个话题时用的词，例如 救助, 社会救助。（话题：空）"),
                 problems("""
                         低保 | 低保 | assistance.urban-dibao, assistance.no-such, assistance.urban-dibab
                         救助 | 救助, 低保 | assistance.relief-funds
@@ -77,8 +73,7 @@ class TopicSummariesTest {
         }
         Files.writeString(dir.resolve("topics.txt"), "就业 | 就业 | employment.no-such-entry\n", StandardCharsets.UTF_8);
         List<String> problems = KnowledgeLoader.check(dir, null).stream().map(Problem::toString).toList();
-        assertEquals(List.of("topics.txt:1: headline: \"employment.no-such-entry\" is not the id of any entry"
-                + " (topic 就业)"), problems);
+        assertEquals(List.of("topics.txt:1: 要点: 「employment.no-such-entry」不是任何条目的 id。（话题：就业）"), problems);
         KnowledgeException e = org.junit.jupiter.api.Assertions.assertThrows(KnowledgeException.class,
                 () -> KnowledgeLoader.load(dir));
         assertEquals(1, e.problems().size());
