@@ -166,7 +166,7 @@ class JournalTest {
             s.execute("PRAGMA user_version = 1");
         }
         try (Journal j = Journal.open(data, Clock.systemUTC())) {
-            assertEquals(2, j.schemaVersion());
+            assertEquals(Journal.SCHEMA_VERSION, j.schemaVersion());
             assertFalse(j.wasAnswered(777000, 1));
             Journal.Stats st = j.stats(Instant.EPOCH, 5);
             assertEquals(2, st.helpful());
@@ -200,7 +200,7 @@ class JournalTest {
             j.record("a", "心脏支架多少钱", answered("medical.stent-price"));
             j.record("a", "低保有多少人", new Reply(Reply.Kind.SUGGEST, List.of(), 0.5, "您是想问", List.of(),
                     List.of(), List.of(), List.of()));
-            j.record("a", "2", answered("assistance.rural-dibao"));
+            j.picked("a", "2", answered("assistance.rural-dibao"));
             j.record("b", "明天天气怎么样", declined());
             Journal.Stats st = j.stats(Instant.EPOCH, 5);
             assertEquals(3, st.questions());
