@@ -21,6 +21,8 @@ final class AdminFixture implements AutoCloseable {
 
     static final long ADMIN = 1001L;
     static final long CITIZEN = 2002L;
+    /** Admins' times in the bot's default zone, as Main sets it. */
+    static final Clock CLOCK = Clock.system(java.time.ZoneId.of("Asia/Shanghai"));
 
     final Path knowledge;
     final Path data;
@@ -39,8 +41,8 @@ final class AdminFixture implements AutoCloseable {
         this.current = new CurrentSnapshot(Snapshot.build(KnowledgeLoader.load(knowledge), Thresholds.defaults()));
         this.journal = Journal.open(data, Clock.systemUTC());
         this.reloader = new Reloader(knowledge, data, kb -> Snapshot.build(kb, Thresholds.defaults()), current,
-                Clock.systemUTC());
-        this.desk = new AdminDesk(new Admins(Set.of(ADMIN)), reloader, journal, current, Clock.systemUTC());
+                CLOCK, v -> journal.loaded(v.loadedAt(), v.contentHash()));
+        this.desk = new AdminDesk(new Admins(Set.of(ADMIN)), reloader, journal, current, CLOCK);
         this.conversations = new Conversations(current, journal, Duration.ofMinutes(30), Ticker.systemTicker());
     }
 

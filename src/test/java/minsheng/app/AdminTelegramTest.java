@@ -35,7 +35,8 @@ class AdminTelegramTest {
     private static final long CITIZEN = 2002;
     private static final String METRO = "省城的快轨修到第几条了";
     private static final String ELEVATOR = "老房子加个升降机政府给钱吗";
-    private static final String REFUSED = "抱歉，这个命令只有管理员可以使用。";
+    /** What a citizen gets for an admin command: what any unknown command gets, telling them nothing. */
+    private static final String REFUSED = "我不认识这个命令。发 /help 查看用法，或者直接输入您的问题。";
 
     @TempDir
     Path root;
@@ -171,11 +172,12 @@ class AdminTelegramTest {
         api.document(ADMIN, "synonyms.txt", text.replace("加装电梯, 装电梯, 加电梯, 安装电梯",
                 "加装电梯, 装电梯, 加电梯, 安装电梯, 加个升降机").getBytes(StandardCharsets.UTF_8), null);
         String good = api.awaitSent(ADMIN, before + 2, WAIT).get(before + 1).plainText();
-        assertTrue(good.startsWith("已保存 synonyms.txt，旧版本备份为 backups/"), good);
         try (Stream<Path> backups = Files.list(root.resolve("data/backups"))) {
             List<Path> files = backups.toList();
             assertEquals(1, files.size());
             assertEquals(text, Files.readString(files.get(0), StandardCharsets.UTF_8));
+            assertTrue(good.startsWith("已保存 synonyms.txt，旧版本备份在服务器上的 "
+                    + files.get(0).toAbsolutePath().normalize() + "。"), good);
         }
         assertFalse(declined(say(CITIZEN, ELEVATOR)));
 
@@ -193,7 +195,8 @@ class AdminTelegramTest {
         List<FakeBotApi.Sent> refused = api.awaitSent(ADMIN, 2, WAIT);
         assertEquals("不能保存“报告.docx”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、"
                 + "learned.tsv。", refused.get(0).plainText());
-        assertEquals("不能保存“synonyms.txt”：文件有 5120 KB，超过 1 MB 的上限。", refused.get(1).plainText());
+        assertEquals("不能保存“synonyms.txt”：文件有 5,242,880 字节，超过知识文件 1,048,576 字节（1 MB）的上限。",
+                refused.get(1).plainText());
         api.awaitConfirmed(WAIT);
         assertEquals(0, api.fileRequests(), "nothing was downloaded: " + api.calls());
         assertEquals(1, api.sent(CITIZEN).size());
@@ -244,7 +247,8 @@ class AdminTelegramTest {
         assertEquals(List.of(inGroup), api.sent(group), "no group message for a vote");
         assertEquals(REFUSED, say(CITIZEN, "/stats").plainText());
         String stats = say(ADMIN, "/stats").plainText();
-        assertTrue(stats.contains("问题 2 个；直接回答 2（100%），给出选项 0（0%），婉拒 0（0%）；有用 1 票，没用 1 票。"), stats);
+        assertTrue(stats.contains("问题 2 个；直接回答 0（0%），带说明回答 2（100%），给出选项 0（0%），婉拒 0（0%）；"
+                + "有用 1 票，没用 1 票。"), "「现在」 is answered behind a caveat, counted apart: " + stats);
         assertTrue(stats.contains("回答最多：medical.stent-price ×2"), stats);
     }
 }
