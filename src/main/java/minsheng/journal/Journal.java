@@ -505,8 +505,8 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long question = r.getLong(4);
-                    out.add(new Vote(r.getString(1), r.getInt(2) == 1, Instant.ofEpochMilli(r.getLong(3)),
-                            r.wasNull() ? null : question));
+                    Long asked = r.wasNull() ? null : question;
+                    out.add(new Vote(r.getString(1), r.getInt(2) == 1, Instant.ofEpochMilli(r.getLong(3)), asked));
                 }
             }
         }
@@ -551,8 +551,9 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     long closes = r.getLong(6);
+                    Long settles = r.wasNull() ? null : closes;
                     out.add(new Marked(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
-                            Mark.valueOf(r.getString(4)), r.getLong(5), r.wasNull() ? null : closes));
+                            Mark.valueOf(r.getString(4)), r.getLong(5), settles));
                 }
             }
         }
