@@ -15,8 +15,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisLocation;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -58,7 +58,8 @@ final class StatsChart {
     private static final List<Color> COLOURS = List.of(PLAIN, CAVEATED, CHOICE, DECLINED);
     /** Every text in the picture is set in this font (the JDK's logical sans-serif); a test holds it to the glyphs. */
     static final Font FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MM-dd");
+    /** A day is labelled with its day of the month: short enough to stand upright (rotated text is drawn as glyphs). */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d");
 
     /** One day's replies to questions, and the share of that day's votes that said helpful (null: no vote). */
     record Day(LocalDate date, int plain, int caveated, int choice, int declined, Double helpfulShare) {}
@@ -109,7 +110,6 @@ final class StatsChart {
         }
         CategoryAxis dates = new CategoryAxis(null);
         dates.setTickLabelFont(FONT);
-        dates.setCategoryLabelPositions(CategoryLabelPositions.UP_90);
         dates.setCategoryMargin(0.15);
         NumberAxis questions = axis();
         CategoryPlot plot = new CategoryPlot(counts, dates, questions, bars);
@@ -141,6 +141,8 @@ final class StatsChart {
         numbers.setTickLabelFont(FONT);
         CategoryPlot plot = new CategoryPlot(counts, numbers, axis(), bars);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
+        // The counts along the bottom, clear of the day numbers of the panel above.
+        plot.setRangeAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
         return chart(plot);
     }
 

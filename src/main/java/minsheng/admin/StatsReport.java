@@ -62,7 +62,7 @@ final class StatsReport {
             drawn = drawn(journal.rows(since, Review.SCANNED), journal.votes(since));
             s.append("\n\n").append(block(Messages.get("admin.stats.recent", String.valueOf(days())),
                     journal.stats(since, 0)));
-            s.append('\n').append(legend(drawn.topics()));
+            s.append('\n').append(legend(drawn));
         } catch (SQLException e) {
             s.append(Messages.get("admin.journal.unavailable"));
         }
@@ -134,14 +134,15 @@ final class StatsReport {
     }
 
     /** What the colours are, and which topic each numbered bar is. */
-    private static String legend(Map<Topic, Integer> topics) {
+    private static String legend(Drawn drawn) {
         List<String> named = new ArrayList<>();
         int i = 0;
-        for (Map.Entry<Topic, Integer> t : topics.entrySet()) {
+        for (Map.Entry<Topic, Integer> t : drawn.topics().entrySet()) {
             named.add(Messages.get("admin.stats.topic", String.valueOf(++i), t.getKey().label(),
                     String.valueOf(t.getValue())));
         }
-        return Messages.get("admin.stats.legend") + (named.isEmpty() ? ""
+        return Messages.get("admin.stats.legend", drawn.days().get(0).date().toString(),
+                drawn.days().get(drawn.days().size() - 1).date().toString()) + (named.isEmpty() ? ""
                 : "\n" + Messages.get("admin.stats.topics", String.join("；", named)));
     }
 

@@ -314,6 +314,11 @@ class AdminDeskTest {
                 + "有用 1 票，没用 0 票。"), "「现在」 gets the caveat, and is counted apart: " + text);
         assertTrue(text.contains("回答最多：medical.stent-price ×2"), text);
         assertTrue(text.matches("(?s).*知识库版本：\\d+ 条，加载于 .*，内容指纹 [0-9a-f]{12}。时间都按 Asia/Shanghai。.*"), text);
+        assertTrue(text.contains("蓝色＝直接回答，橙色＝带说明的回答，灰色＝给出选项，红色＝婉拒"), text);
+        assertTrue(text.contains("紫色横条按序号：1 医疗医保 ×2"), "the topics the picture numbers: " + text);
+        Response.Attachment chart = bot.desk.command(ADMIN, "stats", "").attachment();
+        assertTrue(chart.picture());
+        assertEquals("stats.png", chart.fileName());
     }
 
     @Test
