@@ -251,4 +251,48 @@ class AdminTelegramTest {
                 + "有用 1 票，没用 1 票。"), "「现在」 is answered behind a caveat, counted apart: " + stats);
         assertTrue(stats.contains("回答最多：medical.stent-price ×2"), stats);
     }
+
+    @Test
+    void statsArriveAsAPictureWithTheSummaryAsCaptionAndExportAsACsvDocument() throws Exception {
+        start();
+        say(CITIZEN, "运城的低保户有多少");
+        FakeBotApi.Sent stats = say(ADMIN, "/stats");
+        assertEquals("photo", stats.method());
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(new ByteArrayInputStream(stats.file()));
+        assertEquals(1000, chart.getWidth());
+        assertEquals(900, chart.getHeight());
+        assertTrue(stats.plainText().contains("直接回答 0（0%），带说明回答 1（100%）"), stats.plainText());
+        assertTrue(stats.plainText().contains("紫色横条按序号：1 社会救助 ×1"), stats.plainText());
+
+        FakeBotApi.Sent export = say(ADMIN, "/export 7");
+        assertEquals("document", export.method());
+        assertTrue(export.fileName().endsWith(".csv"), export.fileName());
+        String csv = new String(export.file(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF时间,问题（个人号码已遮盖）,结果,条目,说明,评价\r\n"), csv);
+        assertTrue(csv.contains(",运城的低保户有多少,带说明回答,assistance.urban-dibao,"), csv);
+        assertTrue(export.plainText().startsWith("最近 7 天（"), export.plainText());
+    }
+
+    @Test
+    void aFileOverTelegramsTwentyMegabytesIsToldSoAndACitizensAdminCommandIsRecordedAsRefused() throws Exception {
+        start();
+        int before = api.sent(ADMIN).size();
+        api.undeclaredDocument(ADMIN, "knowledge.json", 25L * 1024 * 1024);
+        assertEquals("这个文件超过了 Telegram 允许机器人下载的 20 MB，机器人收不到它。知识文件最大 1 MB，请检查是不是发错了文件。",
+                api.awaitSent(ADMIN, before + 1, WAIT).get(before).plainText());
+        assertEquals(REFUSED, say(CITIZEN, "/review").plainText());
+        assertEquals(REFUSED, say(CITIZEN, "/export 30").plainText());
+        stop();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + root.resolve("data").resolve(minsheng.journal.Journal.FILE_NAME));
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet r = st.executeQuery("SELECT action, outcome FROM admin_actions ORDER BY id")) {
+            List<String> actions = new ArrayList<>();
+            while (r.next()) {
+                actions.add(r.getString(1) + ": " + r.getString(2));
+            }
+            assertTrue(actions.containsAll(List.of("/review: refused: not an admin", "/export: refused: not an admin")),
+                    actions.toString());
+        }
+    }
 }
