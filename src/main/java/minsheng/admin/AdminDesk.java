@@ -10,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import minsheng.answer.Messages;
 import minsheng.answer.Reply;
 import minsheng.answer.Snapshot;
@@ -24,26 +22,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The admin commands — {@code /reload}, {@code /unanswered [N]}, {@code /stats} — knowledge files sent as documents,
- * and the buttons under {@code /unanswered} that teach the bot a question (and undo it). Channel-neutral: takes the
- * sender's user id and text, returns a {@link Response}. Each request passes one gate first: anyone not in
- * {@code ADMIN_IDS} gets a short refusal, nothing changes, and the attempt is logged and recorded.
+ * The admin commands — {@code /reload}, {@code /unanswered [N]}, {@code /review [N]}, {@code /review needs},
+ * {@code /stats}, {@code /export [days]} — knowledge files sent as documents, and the buttons under the lists that
+ * teach the bot a question, mark what was reviewed, and undo either. Channel-neutral: takes the sender's user id and
+ * text, returns a {@link Response}. Each request passes one gate first: anyone not in {@code ADMIN_IDS} is refused,
+ * nothing changes, and the attempt is logged and recorded. The clock's zone is the admins' (TIME_ZONE): every time
+ * shown, every day counted and every backup named is in it.
  */
 public final class AdminDesk {
 
-    /** Commands this desk answers (without the slash). */
-    public static final Set<String> COMMANDS = Set.of("reload", "unanswered", "stats");
+    /** Commands this desk answers (without the slash), in the order {@code /help} lists them. */
+    public static final List<String> COMMANDS = List.of("review", "unanswered", "stats", "export", "reload");
     /** Callback data of every button this desk makes starts with this. */
     public static final String CALLBACK_PREFIX = "adm:";
 
     static final Duration RECENT = Duration.ofDays(30);
     static final int DEFAULT_LISTED = 10;
     static final int MAX_LISTED = 30;
+    static final int MAX_EXPORT_DAYS = 366;
     /** Questions read back to group; more than an admin reads in a month of a provincial bot's declines. */
     private static final int SCANNED = 5000;
     private static final int PICKABLE = 6;
-    private static final int TOP_ENTRIES = 5;
-    private static final Pattern NOT_WORD = Pattern.compile("[\\p{P}\\p{S}\\s]+");
+    /**
+     * The least similarity at which an entry is offered to teach a question to: below it the closest entry is
+     * unrelated (「量子计算机多少钱」 → 波立维 at 0.03). Measured in docs/admin-measurements.md.
+     */
+    static final double TEACH_FLOOR = 0.10;
     private static final Logger LOG = LoggerFactory.getLogger(AdminDesk.class);
 
     private final Admins admins;
@@ -51,7 +55,8 @@ public final class AdminDesk {
     private final Journal journal;
     private final Supplier<Snapshot> snapshot;
     private final Clock clock;
-    private final Instant started;
+    private final Review review;
+    private final StatsReport stats;
 
     public AdminDesk(Admins admins, Reloader reloader, Journal journal, Supplier<Snapshot> snapshot, Clock clock) {
         this.admins = admins;
@@ -59,7 +64,8 @@ public final class AdminDesk {
         this.journal = journal;
         this.snapshot = snapshot;
         this.clock = clock;
-        this.started = clock.instant();
+        this.review = new Review(journal, snapshot, clock);
+        this.stats = new StatsReport(journal, reloader, snapshot, clock, clock.instant());
     }
 
     /** An admin command ({@code command} without the slash, {@code args} the rest of the message). */
@@ -68,15 +74,39 @@ public final class AdminDesk {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return switch (command) {
-            case "reload" -> reload(user);
-            case "unanswered" -> unanswered(user, args == null ? "" : args.strip());
-            case "stats" -> {
-                journal.adminAction(user, "stats", "", "shown");
-                yield stats();
-            }
-            default -> throw new IllegalArgumentException("not an admin command: " + command);
-        };
+        String argument = args == null ? "" : args.strip();
+        try {
+            return switch (command) {
+                case "reload" -> reload(user);
+                case "unanswered" -> unanswered(user, argument);
+                case "review" -> review(user, argument);
+                case "export" -> export(user, argument);
+                case "stats" -> {
+                    journal.adminAction(user, "stats", "", "shown");
+                    yield stats.report();
+                }
+                default -> throw new IllegalArgumentException("not an admin command: " + command);
+            };
+        } catch (SQLException e) {
+            return Response.text(Messages.get("admin.journal.unavailable"));
+        }
+    }
+
+    /** One line per admin command, for an admin's {@code /help}. */
+    public static String help() {
+        StringBuilder s = new StringBuilder(Messages.get("admin.help.title"));
+        for (String c : COMMANDS) {
+            s.append('\n').append(Messages.get("admin.help." + c));
+        }
+        return s.toString();
+    }
+
+    /**
+     * Records an attempt by someone who is not an admin (the channel answers it as an unknown command, so it tells
+     * them nothing); false when the user is an admin after all.
+     */
+    public boolean refuse(long user, String action) {
+        return gate(user, action).isPresent();
     }
 
     /** The largest knowledge file an admin may send; nothing larger is downloaded. */
@@ -110,16 +140,18 @@ public final class AdminDesk {
             journal.adminAction(user, "upload", fileName, "refused: " + why.get());
             return Response.text(why.get());
         }
-        Reloader.Outcome outcome = reloader.replace(fileName, bytes);
-        journal.adminAction(user, "upload", fileName, summary(outcome));
+        String name = KnowledgeFolder.savedAs(fileName).orElseThrow();
+        Reloader.Outcome outcome = reloader.replace(name, bytes);
+        journal.adminAction(user, "upload", name, summary(outcome));
         if (outcome instanceof Reloader.Refused refusedUpload) {
-            return Response.text(Texts.problems(Messages.get("admin.upload.refused", fileName,
+            return Response.text(Texts.problems(Messages.get("admin.upload.refused", name,
                     String.valueOf(refusedUpload.problems().size())), refusedUpload.problems()));
         }
         Reloader.Reloaded done = (Reloader.Reloaded) outcome;
-        String saved = done.backup().map(b -> Messages.get("admin.upload.saved.backup", fileName, Texts.fileName(b)))
-                .orElse(Messages.get("admin.upload.saved", fileName));
-        return Response.text(saved + "\n" + Texts.describe(outcome));
+        String saved = done.backup().map(b -> Messages.get("admin.upload.saved.backup", name, Texts.onDisk(b)))
+                .orElse(Messages.get("admin.upload.saved", name));
+        String renamed = name.equals(fileName) ? "" : Messages.get("admin.upload.renamed", fileName, name) + "\n";
+        return Response.text(renamed + saved + "\n" + Texts.describe(outcome));
     }
 
     /** A button of this desk was pressed ({@code data} starts with {@link #CALLBACK_PREFIX}). */
@@ -135,6 +167,10 @@ public final class AdminDesk {
                 case "l" -> learn(user, id, parts[2]);
                 case "u" -> unlearn(user, id, parts[2]);
                 case "p" -> pick(id);
+                case "f" -> review.mark(user, id, Journal.Mark.FINE);
+                case "n" -> review.mark(user, id, Journal.Mark.NEEDS);
+                case "d" -> review.close(user, id);
+                case "x" -> review.undo(user, id);
                 default -> Response.text(Messages.get("admin.button.stale"));
             };
         } catch (RuntimeException e) {
@@ -169,49 +205,56 @@ public final class AdminDesk {
                 + " ~" + r.changed().size() + ", content " + r.version().contentHash();
     }
 
-    /** Questions asked alike, as the engine reads them, with how often and the newest wording. */
-    private record Group(Journal.Asked newest, int count) {}
+    /** Questions asked alike, as the engine reads them, with how often, the newest wording and every id. */
+    record Group(Journal.Asked newest, int count, List<Long> ids) {}
 
-    private Response unanswered(long user, String args) {
-        int n = DEFAULT_LISTED;
-        if (!args.isEmpty()) {
-            try {
-                n = Integer.parseInt(args);
-            } catch (NumberFormatException e) {
-                n = -1;
-            }
-            if (n < 1 || n > MAX_LISTED) {
-                return Response.text(Messages.get("admin.unanswered.usage", String.valueOf(DEFAULT_LISTED),
-                        String.valueOf(MAX_LISTED)));
-            }
+    /** The declined and offered-a-choice questions of the last 30 days, grouped: still open, and answered since. */
+    record Unanswered(List<Group> open, List<Group> answeredNow) {}
+
+    /** A count argument: empty for none given, -1 for one outside 1..max. */
+    private static int count(String args, int fallback, int max) {
+        if (args.isEmpty()) {
+            return fallback;
         }
-        List<Journal.Asked> asked;
         try {
-            asked = journal.unanswered(clock.instant().minus(RECENT), SCANNED);
-        } catch (SQLException e) {
-            return Response.text(Messages.get("admin.journal.unavailable"));
+            int n = Integer.parseInt(args);
+            return n >= 1 && n <= max ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
+    }
+
+    Unanswered unansweredGroups() throws SQLException {
+        List<Journal.Asked> asked = journal.unanswered(clock.instant().minus(RECENT), SCANNED);
         Snapshot current = snapshot.get();
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Journal.Asked a : asked) {
-            String key = NOT_WORD.matcher(current.normalized(a.question())).replaceAll("");
-            if (key.isEmpty()) {
-                continue;
-            }
-            groups.merge(key, new Group(a, 1), (old, one) -> new Group(old.newest(), old.count() + 1));
+            groups.merge(ReviewQueue.key(current, a.question()), new Group(a, 1, List.of(a.id())),
+                    (old, one) -> new Group(old.newest(), old.count() + 1,
+                            java.util.stream.Stream.concat(old.ids().stream(), one.ids().stream()).toList()));
         }
         List<Group> open = new ArrayList<>();
+        List<Group> answeredNow = new ArrayList<>();
         for (Group g : groups.values()) {
             // Already taught (or the knowledge now covers it): no longer unanswered.
-            if (current.reply(g.newest().question()).kind() != Reply.Kind.ANSWER) {
-                open.add(g);
-            }
-        }
-        if (open.isEmpty()) {
-            return Response.text(Messages.get("admin.unanswered.empty", String.valueOf(RECENT.toDays())));
+            (current.reply(g.newest().question()).kind() != Reply.Kind.ANSWER ? open : answeredNow).add(g);
         }
         open.sort((a, b) -> b.count() != a.count() ? Integer.compare(b.count(), a.count())
                 : Long.compare(b.newest().id(), a.newest().id()));
+        return new Unanswered(open, answeredNow);
+    }
+
+    private Response unanswered(long user, String args) throws SQLException {
+        int n = count(args, DEFAULT_LISTED, MAX_LISTED);
+        if (n < 0) {
+            return Response.text(Messages.get("admin.unanswered.usage", String.valueOf(DEFAULT_LISTED),
+                    String.valueOf(MAX_LISTED)));
+        }
+        Snapshot current = snapshot.get();
+        List<Group> open = unansweredGroups().open();
+        if (open.isEmpty()) {
+            return Response.text(Messages.get("admin.unanswered.empty", String.valueOf(RECENT.toDays())));
+        }
         List<Group> listed = open.subList(0, Math.min(n, open.size()));
         StringBuilder text = new StringBuilder(Messages.get("admin.unanswered.title",
                 String.valueOf(RECENT.toDays()), String.valueOf(listed.size()), String.valueOf(open.size())));
@@ -220,14 +263,15 @@ public final class AdminDesk {
         for (Group g : listed) {
             String number = String.valueOf(++i);
             Journal.Asked a = g.newest();
-            Optional<Match.Candidate> closest = current.explain(a.question()).match().ranked().stream().findFirst();
+            Optional<Match.Candidate> best = current.explain(a.question()).match().ranked().stream().findFirst();
+            Optional<Match.Candidate> closest = best.filter(c -> c.score() >= TEACH_FLOOR);
             String item = "\n" + Messages.get("admin.unanswered.item", number, Texts.shorten(a.question(), 60),
                     String.valueOf(g.count()), Messages.get(a.outcome() == Journal.Outcome.SUGGEST
                             ? "admin.unanswered.suggested" : "admin.unanswered.declined"))
                     + "\n" + closest.map(c -> Messages.get("admin.unanswered.closest",
-                            Texts.shorten(c.entry().standardQuestion(), 30), c.entry().id(),
-                            String.format(java.util.Locale.ROOT, "%.2f", c.score())))
-                    .orElse(Messages.get("admin.unanswered.noclosest"));
+                            Texts.shorten(c.entry().standardQuestion(), 30), c.entry().id(), score(c.score())))
+                    .orElse(best.map(c -> Messages.get("admin.unanswered.unrelated", c.entry().id(),
+                            score(c.score()))).orElse(Messages.get("admin.unanswered.noclosest")));
             if (text.length() + item.length() > Texts.MESSAGE_BUDGET) {
                 break;
             }
@@ -249,6 +293,10 @@ public final class AdminDesk {
         return CALLBACK_PREFIX + "l:" + id + ":" + entryId;
     }
 
+    private static String score(double score) {
+        return String.format(java.util.Locale.ROOT, "%.2f", score);
+    }
+
     private Response pick(long id) throws SQLException {
         Optional<Journal.Asked> asked = journal.question(id);
         if (asked.isEmpty()) {
@@ -256,7 +304,8 @@ public final class AdminDesk {
         }
         String q = asked.get().question();
         List<List<Response.Button>> rows = new ArrayList<>();
-        for (Match.Candidate c : snapshot.get().explain(q).match().ranked().stream().limit(PICKABLE).toList()) {
+        for (Match.Candidate c : snapshot.get().explain(q).match().ranked().stream()
+                .filter(c -> c.score() >= TEACH_FLOOR).limit(PICKABLE).toList()) {
             rows.add(List.of(new Response.Button(Texts.shorten(c.entry().standardQuestion(), 24) + "（"
                     + c.entry().id() + "）", learnData(id, c.entry().id()))));
         }
@@ -276,6 +325,10 @@ public final class AdminDesk {
             return Response.text(Messages.get("admin.button.stale"));
         }
         String q = learnedQuestion(asked.get().question());
+        Optional<Response> already = alreadyAsked(user, q, entry.get());
+        if (already.isPresent()) {
+            return already.get();
+        }
         Reloader.Outcome outcome = reloader.edit(LearnedQuestions.FILE_NAME, old -> {
             String text = new String(old, StandardCharsets.UTF_8);
             if (text.isEmpty()) {
@@ -290,6 +343,7 @@ public final class AdminDesk {
             return Response.text(Texts.problems(Messages.get("admin.learn.refused", Texts.shorten(q, 60),
                     String.valueOf(refused.problems().size())), refused.problems()));
         }
+        review.taught(user, id, asked.get().question());
         Reply now = snapshot.get().reply(q);
         String check = now.kind() == Reply.Kind.ANSWER && now.entryIds().contains(entryId)
                 ? Messages.get("admin.learn.answered")
@@ -331,41 +385,64 @@ public final class AdminDesk {
             return Response.text(Texts.problems(Messages.get("admin.unlearn.refused",
                     String.valueOf(refused.problems().size())), refused.problems()));
         }
+        review.untaught(asked.get().question());
         return Response.text(Messages.get("admin.unlearn.done", Texts.shorten(q, 60), entryId));
     }
 
-    private Response stats() {
-        KnowledgeVersion v = reloader.version();
-        StringBuilder s = new StringBuilder();
-        try {
-            s.append(block(Messages.get("admin.stats.since.start", Texts.time(started)), journal.stats(started,
-                    TOP_ENTRIES)));
-            s.append("\n\n").append(block(Messages.get("admin.stats.since.reload", Texts.time(v.loadedAt())),
-                    journal.stats(v.loadedAt(), TOP_ENTRIES)));
-        } catch (SQLException e) {
-            s.append(Messages.get("admin.journal.unavailable"));
-        }
-        s.append("\n\n").append(Messages.get("admin.stats.version", String.valueOf(v.entries()),
-                Texts.time(v.loadedAt()), v.contentHash()));
-        return Response.text(s.toString());
-    }
-
-    private String block(String since, Journal.Stats st) {
-        StringBuilder s = new StringBuilder(Messages.get("admin.stats.block", since, String.valueOf(st.questions()),
-                share(st.answered(), st.questions()), share(st.suggested(), st.questions()),
-                share(st.declined(), st.questions()), String.valueOf(st.helpful()), String.valueOf(st.unhelpful())));
-        s.append('\n').append(Messages.get("admin.stats.inline", String.valueOf(st.inline())));
-        if (!st.topEntries().isEmpty()) {
-            List<String> top = new ArrayList<>();
-            for (Journal.Count c : st.topEntries()) {
-                top.add(c.entryId() + " ×" + c.count());
+    /**
+     * A question some entry already has (a second press of the same button, or an older list): said plainly, and
+     * nothing is written.
+     */
+    private Optional<Response> alreadyAsked(long user, String q, Entry target) {
+        Snapshot current = snapshot.get();
+        String key = ReviewQueue.key(current, q);
+        for (Entry e : current.knowledge().entries()) {
+            if (e.questions().stream().anyMatch(existing -> ReviewQueue.key(current, existing).equals(key))) {
+                journal.adminAction(user, "learn", target.id() + "\t" + q, "already a question of " + e.id());
+                return Optional.of(Response.text(e.id().equals(target.id())
+                        ? Messages.get("admin.learn.already", Texts.shorten(q, 60), e.standardQuestion(), e.id())
+                        : Messages.get("admin.learn.elsewhere", Texts.shorten(q, 60), e.standardQuestion(), e.id())));
             }
-            s.append('\n').append(Messages.get("admin.stats.top", String.join("、", top)));
         }
-        return s.toString();
+        return Optional.empty();
     }
 
-    private static String share(int part, int whole) {
-        return whole == 0 ? "0" : part + "（" + Math.round(100.0 * part / whole) + "%）";
+    private Response review(long user, String args) throws SQLException {
+        if (args.equals(Review.NEEDS_ARGUMENT)) {
+            return review.needs(user);
+        }
+        int n = count(args, DEFAULT_LISTED, MAX_LISTED);
+        if (n < 0) {
+            return Response.text(Messages.get("admin.review.usage", String.valueOf(DEFAULT_LISTED),
+                    String.valueOf(MAX_LISTED)));
+        }
+        return review.list(user, n);
+    }
+
+    /** The review's queue as it stands (for the tests that hold what it lists). */
+    ReviewQueue reviewQueue() throws SQLException {
+        return review.queue();
+    }
+
+    /** {@code /export [days]}: the questions of the last N days (default 30) as a CSV document. */
+    private Response export(long user, String args) throws SQLException {
+        int days = count(args, (int) RECENT.toDays(), MAX_EXPORT_DAYS);
+        if (days < 0) {
+            return Response.text(Messages.get("admin.export.usage", String.valueOf(RECENT.toDays()),
+                    String.valueOf(MAX_EXPORT_DAYS)));
+        }
+        java.time.ZoneId zone = clock.getZone();
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        java.time.LocalDate first = today.minusDays(days - 1L);
+        Instant since = first.atStartOfDay(zone).toInstant();
+        List<Journal.Row> rows = journal.rows(since, Review.SCANNED);
+        byte[] csv = Export.csv(rows, journal.votes(since), zone);
+        journal.adminAction(user, "export", String.valueOf(days), rows.size() + " rows, " + csv.length + " bytes");
+        String name = "questions-" + first + "-to-" + today + ".csv";
+        String text = Messages.get("admin.export.caption", String.valueOf(days), first.toString(), today.toString(),
+                zone.getId(), String.valueOf(rows.size()))
+                + (rows.size() == Review.SCANNED ? "\n" + Messages.get("admin.export.cut",
+                        KnowledgeFolder.bytes(Review.SCANNED)) : "");
+        return new Response(text, List.of(), new Response.Attachment(false, name, csv));
     }
 }

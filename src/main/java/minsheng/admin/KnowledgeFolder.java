@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -38,9 +37,10 @@ final class KnowledgeFolder {
     /** The folder's text files besides the knowledge files: vocabulary, topic summaries, learned questions. */
     static final Set<String> TEXT_FILES = Set.of(Vocabulary.SYNONYMS_FILE_NAME, Vocabulary.FILLERS_FILE_NAME,
             Vocabulary.OUT_OF_SCOPE_FILE_NAME, TopicSummaries.FILE_NAME, LearnedQuestions.FILE_NAME, Cues.FILE_NAME);
-    private static final Pattern JSON_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}\\.json");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-            .withZone(ZoneOffset.UTC);
+    /** Telegram lets a bot download files up to this size; it refuses getFile for larger ones. */
+    static final long TELEGRAM_DOWNLOAD_LIMIT = 20L * 1024 * 1024;
+    /** A knowledge file's name; the extension in any case, as phones and some systems write it (.JSON). */
+    private static final Pattern JSON_NAME = Pattern.compile("([A-Za-z0-9][A-Za-z0-9._-]{0,63})\\.(?i:json)");
 
     private final Path dir;
     private final Path dataDir;
@@ -65,13 +65,32 @@ final class KnowledgeFolder {
                 || name.chars().anyMatch(Character::isISOControl)) {
             return Optional.of(Messages.get("admin.upload.escape", name));
         }
-        if (!JSON_NAME.matcher(name).matches() && !TEXT_FILES.contains(name)) {
+        if (savedAs(name).isEmpty()) {
             return Optional.of(Messages.get("admin.upload.name", name));
         }
         if (size > MAX_UPLOAD_BYTES) {
-            return Optional.of(Messages.get("admin.upload.size", name, String.valueOf(size / 1024)));
+            return Optional.of(Messages.get(size > TELEGRAM_DOWNLOAD_LIMIT ? "admin.upload.size.telegram"
+                    : "admin.upload.size", name, bytes(size), bytes(MAX_UPLOAD_BYTES)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name a sent file is saved under: its own, except that the extension of a knowledge file is written in lower
+     * case ({@code Intro.JSON} → {@code Intro.json}: the loader reads {@code *.json} only) and the fixed text files
+     * take their own spelling ({@code SYNONYMS.TXT}); empty for a name that is neither.
+     */
+    static Optional<String> savedAs(String name) {
+        java.util.regex.Matcher json = JSON_NAME.matcher(name);
+        if (json.matches()) {
+            return Optional.of(json.group(1) + ".json");
+        }
+        return TEXT_FILES.stream().filter(f -> f.equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** A size in bytes as admins read it: exact, digits grouped (1,048,586). */
+    static String bytes(long size) {
+        return String.format(java.util.Locale.ROOT, "%,d", size);
     }
 
     /** The bytes as text, or empty when they are not UTF-8. */
@@ -144,7 +163,9 @@ final class KnowledgeFolder {
         Optional<Path> backup = Optional.empty();
         if (Files.exists(target)) {
             Path backups = DataFolder.folder(dataDir.resolve("backups"));
-            Path copy = backups.resolve(STAMP.format(clock.instant()) + "-" + name);
+            // In the admins' time zone, with its offset, so the name reads as the time they made the change.
+            Path copy = backups.resolve(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSSxx")
+                    .withZone(clock.getZone()).format(clock.instant()) + "-" + name);
             // Made owner-only before the old content goes in (a copy would take the knowledge file's permissions).
             Files.write(DataFolder.file(copy), Files.readAllBytes(target));
             backup = Optional.of(copy);

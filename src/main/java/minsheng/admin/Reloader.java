@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import minsheng.answer.CurrentSnapshot;
@@ -56,17 +57,24 @@ public final class Reloader {
     private final Function<KnowledgeBase, Snapshot> build;
     private final CurrentSnapshot current;
     private final Clock clock;
+    private final Consumer<KnowledgeVersion> loaded;
     private final ReentrantLock lock = new ReentrantLock();
     private volatile KnowledgeVersion version;
 
-    /** {@code current} holds the snapshot built at start from {@code knowledgeDir}. */
+    /**
+     * {@code current} holds the snapshot built at start from {@code knowledgeDir}; {@code loaded} is told of that
+     * load and of every reload that swaps in new knowledge (the journal keeps them: a question an admin marked fine
+     * is listed again only when asked after the next one). The clock's zone names the backups.
+     */
     public Reloader(Path knowledgeDir, Path dataDir, Function<KnowledgeBase, Snapshot> build, CurrentSnapshot current,
-            Clock clock) {
+            Clock clock, Consumer<KnowledgeVersion> loaded) {
         this.folder = new KnowledgeFolder(knowledgeDir, dataDir, clock);
         this.build = build;
         this.current = current;
         this.clock = clock;
+        this.loaded = loaded;
         this.version = new KnowledgeVersion(current.get().knowledge().entries().size(), clock.instant(), hashOrNone());
+        loaded.accept(version);
     }
 
     public KnowledgeVersion version() {
@@ -178,6 +186,7 @@ public final class Reloader {
         List<String> removed = before.keySet().stream().filter(id -> !after.containsKey(id)).toList();
         boolean sameContent = hash.equals(version.contentHash());
         version = new KnowledgeVersion(next.entries().size(), clock.instant(), hash);
+        loaded.accept(version);
         LOG.info("reload: {} entries ({} added, {} removed, {} changed), content {}", version.entries(),
                 added.size(), removed.size(), changed.size(), hash);
         return new Reloaded(added, removed, changed, sameContent, version, backup);

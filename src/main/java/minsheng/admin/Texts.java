@@ -13,14 +13,14 @@ final class Texts {
 
     /** Room for one Telegram message (4096) with a margin for the channel's own additions. */
     static final int MESSAGE_BUDGET = 3800;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private Texts() {
     }
 
-    static String time(Instant t) {
-        return TIME.format(t);
+    /** A time as admins read it, in their zone (TIME_ZONE). */
+    static String time(Instant t, ZoneId zone) {
+        return TIME.withZone(zone).format(t);
     }
 
     /** What a reload did, in one message. */
@@ -85,7 +85,8 @@ final class Texts {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    static String fileName(Path p) {
-        return p.getFileName().toString();
+    /** Where a file is on the server, as an admin would type it there. */
+    static String onDisk(Path p) {
+        return p.toAbsolutePath().normalize().toString();
     }
 }

@@ -42,6 +42,14 @@ public final class Conversations {
         Listener NONE = (chat, message, reply) -> { };
 
         void replied(String chat, String message, Reply reply);
+
+        /**
+         * The reply to a pick of an offered choice, typed (「2」, 「第二个」) or by button (then {@code message} is its
+         * number): not a new question, but what the choice led to.
+         */
+        default void picked(String chat, String message, Reply reply) {
+            replied(chat, message, reply);
+        }
     }
 
     /**
@@ -107,6 +115,8 @@ public final class Conversations {
             String id = context.offered().get(pick - 1).entryId();
             reply = picked(current, context, id).orElseGet(() -> current.note(Messages.get("pick.gone")));
             remember(chat, reply, context.offered().get(pick - 1).question());
+            listener.picked(chat, written, reply);
+            return reply;
         } else if (pick != null) {
             return current.note(Messages.get("chat.pick.none"));
         } else if (SmallTalk.of(text) != null) {
@@ -133,8 +143,14 @@ public final class Conversations {
     /** The answer of an entry the chat picked by a button; empty when the entry no longer exists. */
     public Optional<Reply> answer(String chat, String entryId) {
         Snapshot current = snapshot.get();
-        Optional<Reply> reply = picked(current, context(chat), entryId);
+        Context context = context(chat);
+        Optional<Reply> reply = picked(current, context, entryId);
         reply.ifPresent(r -> remember(chat, r, current.knowledge().entry(entryId).orElseThrow().standardQuestion()));
+        // A button of the choice just offered is a pick, told like a typed number; other buttons ask nothing new.
+        int offered = context.offered().stream().map(Reply.Suggestion::entryId).toList().indexOf(entryId);
+        if (offered >= 0) {
+            reply.ifPresent(r -> listener.picked(chat, String.valueOf(offered + 1), r));
+        }
         return reply;
     }
 

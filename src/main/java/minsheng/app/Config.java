@@ -2,6 +2,8 @@ package minsheng.app;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -19,9 +21,12 @@ record Config(
         Path dataDir,
         Thresholds thresholds,
         String logLevel,
-        boolean watchKnowledge) {
+        boolean watchKnowledge,
+        ZoneId timeZone) {
 
     static final String DEFAULT_API_URL = "https://api.telegram.org";
+    /** Where the bot's admins are: times in /stats, /export, /review and backups' names are in this zone. */
+    static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
     static final String DEFAULT_LOG_LEVEL = "info";
     static final java.util.List<String> LOG_LEVELS = java.util.List.of("trace", "debug", "info", "warn", "error", "off");
 
@@ -80,7 +85,17 @@ record Config(
                     + ", was \"" + env.get("LOG_LEVEL") + "\"");
         }
         boolean watch = flag(env, "WATCH_KNOWLEDGE");
-        return new Config(token, api, admins, knowledge, data, thresholds, level, watch);
+        return new Config(token, api, admins, knowledge, data, thresholds, level, watch, timeZone(env));
+    }
+
+    private static ZoneId timeZone(Map<String, String> env) {
+        String value = blankToNull(env.get("TIME_ZONE"));
+        try {
+            return ZoneId.of(value == null ? DEFAULT_TIME_ZONE : value);
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("TIME_ZONE must be a time zone name such as " + DEFAULT_TIME_ZONE
+                    + " or UTC, was \"" + value + "\"", e);
+        }
     }
 
     private static URI apiUrl(String value) {
@@ -154,6 +169,6 @@ record Config(
     public String toString() {
         return "Config[token=" + (token == null ? "unset" : "****") + ", apiUrl=" + apiUrl + ", adminIds=" + adminIds
                 + ", knowledgeDir=" + knowledgeDir + ", dataDir=" + dataDir + ", thresholds=" + thresholds
-                + ", logLevel=" + logLevel + ", watchKnowledge=" + watchKnowledge + "]";
+                + ", logLevel=" + logLevel + ", watchKnowledge=" + watchKnowledge + ", timeZone=" + timeZone + "]";
     }
 }

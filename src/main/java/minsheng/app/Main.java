@@ -71,7 +71,7 @@ public final class Main {
               help                       this text
             settings come from the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL, ADMIN_IDS, KNOWLEDGE_DIR,
             DATA_DIR, WATCH_KNOWLEDGE, ANSWER_THRESHOLD, SUGGEST_THRESHOLD, AMBIGUITY_MARGIN, AMBIGUITY_RATIO,
-            LOG_LEVEL (see README.md)""";
+            LOG_LEVEL, TIME_ZONE (see README.md)""";
 
     /** The one chat `ask` talks in. */
     private static final String ASK_CHAT = "ask";
@@ -168,13 +168,15 @@ public final class Main {
             return 2;
         }
         CurrentSnapshot current = new CurrentSnapshot(load(config));
-        Clock clock = Clock.systemUTC();
+        // The admins' zone: every time they are shown, every day counted and every backup's name.
+        Clock clock = Clock.system(config.timeZone());
         try (Journal journal = openJournal(config)) {
             Conversations conversations = new Conversations(current, journal, Conversations.DEFAULT_IDLE,
                     Ticker.systemTicker());
             Admins admins = new Admins(config.adminIds());
             Reloader reloader = new Reloader(config.knowledgeDir(), config.dataDir(),
-                    knowledge -> Snapshot.build(knowledge, config.thresholds()), current, clock);
+                    knowledge -> Snapshot.build(knowledge, config.thresholds()), current, clock,
+                    v -> journal.loaded(v.loadedAt(), v.contentHash()));
             AdminDesk desk = new AdminDesk(admins, reloader, journal, current, clock);
             TelegramBot bot = new TelegramBot(new TelegramApi(config.token(), config.apiUrl(), Tuning.DEFAULTS),
                     conversations, current, hooks(admins, desk, new Feedback(journal, current)),
@@ -258,13 +260,25 @@ public final class Main {
     }
 
     /**
-     * What the admin features add to the Telegram channel: /reload, /unanswered, /stats (unlisted in the menu), knowledge
-     * files sent as documents, their buttons, and the helpful / not-helpful buttons under every answer.
+     * What the admin features add to the Telegram channel: /review, /unanswered, /stats, /export, /reload (never in
+     * the menu; to anyone but an admin, unknown commands), knowledge files sent as documents, their buttons, and the
+     * helpful / not-helpful buttons under every answer.
      */
     private static Hooks hooks(Admins admins, AdminDesk desk, Feedback feedback) {
         Hooks hooks = new Hooks();
-        for (String name : AdminDesk.COMMANDS.stream().sorted().toList()) {
-            hooks.command(name, null, r -> privately(admins, r, () -> desk.command(r.userId(), name, r.argument())));
+        hooks.admins(new Hooks.Gate() {
+            @Override
+            public boolean admits(long userId) {
+                return admins.isAdmin(userId);
+            }
+
+            @Override
+            public void refused(Hooks.Request r, String what) {
+                desk.refuse(r.userId(), what);
+            }
+        }, AdminDesk.help());
+        for (String name : AdminDesk.COMMANDS) {
+            hooks.adminCommand(name, r -> privately(admins, r, () -> desk.command(r.userId(), name, r.argument())));
         }
         hooks.documents(new Hooks.DocumentHandler() {
             @Override
@@ -291,7 +305,8 @@ public final class Main {
                 return privately(admins, r, () -> desk.document(r.userId(), fileName, bytes));
             }
         });
-        hooks.callbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(), r.argument())));
+        hooks.adminCallbacks(AdminDesk.CALLBACK_PREFIX, r -> privately(admins, r, () -> desk.callback(r.userId(),
+                r.argument())));
         // A vote is one person's, wherever they press: named as their private chat is, "tg:<user id>". It is
         // acknowledged on the button only, never in the chat.
         hooks.notices(Feedback.CALLBACK_PREFIX, r -> feedback.vote("tg:" + r.userId(), r.argument()));
@@ -312,8 +327,10 @@ public final class Main {
 
     /** An admin response as the Telegram channel sends it. */
     private static Hooks.Response channel(Response response) {
+        Response.Attachment a = response.attachment();
         return new Hooks.Response(response.text(), response.buttons().stream()
-                .map(row -> row.stream().map(b -> new Button(b.label(), b.data())).toList()).toList());
+                .map(row -> row.stream().map(b -> new Button(b.label(), b.data())).toList()).toList(),
+                a == null ? null : new Hooks.Attachment(a.picture(), a.fileName(), a.bytes()));
     }
 
     private int chat(Config config) throws KnowledgeException, IOException {

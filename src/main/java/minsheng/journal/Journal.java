@@ -41,7 +41,7 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     public static final String FILE_NAME = "minsheng.db";
     public static final String SALT_FILE_NAME = "chat-salt";
     /** The schema this release writes; {@link #MIGRATIONS} brings any older file up to it. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /**
      * The steps that take a file from version i to i+1, in order: step i is {@code MIGRATIONS.get(i)}, the statements
@@ -71,7 +71,17 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
                             + " helpful, at FROM split WHERE rest <> '')"
                             + " SELECT voter, entry, helpful, at FROM split WHERE entry <> '' ORDER BY at",
                     "DROP TABLE votes",
-                    "ALTER TABLE votes_by_entry RENAME TO votes"));
+                    "ALTER TABLE votes_by_entry RENAME TO votes"),
+            // 3: what an answer said it could not state (its caveat; rows before this are taken as plain); the
+            // question a vote was on, where it can be told; admins' review marks; every load of the knowledge (a
+            // question marked fine comes back only when asked again after the next one).
+            List.of("ALTER TABLE questions ADD COLUMN caveat TEXT",
+                    "CREATE INDEX questions_by_chat ON questions (chat, id)",
+                    "ALTER TABLE votes ADD COLUMN question INTEGER",
+                    "CREATE TABLE review_marks (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,"
+                            + " group_key TEXT NOT NULL, mark TEXT NOT NULL, question INTEGER NOT NULL,"
+                            + " closes INTEGER, undone_at INTEGER)",
+                    "CREATE TABLE loads (at INTEGER NOT NULL, content TEXT NOT NULL)"));
 
     /**
      * How long an answered update's id is kept. Telegram keeps an update it was not told of for at most 24 hours,
@@ -88,12 +98,56 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     /** A recorded question, as stored (masked). */
     public record Asked(long id, Instant at, String question, Outcome outcome) {}
 
+    /**
+     * A recorded reply in full, as stored (masked), for the admins' review, charts and export.
+     *
+     * @param chat    the conversation's salted hash: links a pick to the choice before it; never shown or exported
+     * @param entries the entries answered; for a choice, the entries offered (older rows: the best candidates)
+     * @param caveat  what the answer said first the report does not state ({@code place}, {@code now} …), or null
+     */
+    public record Row(long id, Instant at, String chat, String question, Outcome outcome, List<String> entries,
+            String caveat) {
+        public Row {
+            entries = List.copyOf(entries);
+        }
+
+        /** An answer given behind a caveat (picked from a choice or not). */
+        public boolean caveated() {
+            return caveat != null && (outcome == Outcome.ANSWER || outcome == Outcome.PICKED);
+        }
+    }
+
+    /**
+     * A person's vote on an entry, with the question it was on when that can be told (the voter's own latest answer
+     * with that entry in their private chat), else null.
+     */
+    public record Vote(String entry, boolean helpful, Instant at, Long question) {}
+
+    /** What an admin decided about a group of questions in the review. */
+    public enum Mark {
+        /** The answers were fine: not listed again unless asked again after the next load of the knowledge. */
+        FINE,
+        /** The knowledge needs work for it: kept in the list of things to fix. */
+        NEEDS,
+        /** Taught as another entry's question: what was asked before no longer needs a look. */
+        TAUGHT
+    }
+
+    /**
+     * A review mark as stored. {@code key}: the group (the question as the engine reads it); {@code question}: the
+     * newest question of the group when marked; {@code closes}: the NEEDS mark a FINE mark settles, or null.
+     */
+    public record Marked(long id, Instant at, String key, Mark mark, long question, Long closes) {}
+
     /** One entry and how often it was answered. */
     public record Count(String entryId, int count) {}
 
-    /** What citizens asked in a period; {@code inline} of the questions were asked inline (「@bot 问题」). */
-    public record Stats(int questions, int answered, int suggested, int declined, List<Count> topEntries,
-            int helpful, int unhelpful, int inline) {
+    /**
+     * What citizens asked in a period: {@code answered} counts plain answers, {@code caveated} the others;
+     * {@code inline} of the questions were asked inline (「@bot 问题」).
+     */
+    public record Stats(int questions, int answered, int caveated, int suggested, int declined,
+            List<Count> topEntries, int helpful, int unhelpful, int inline) {
         public Stats {
             topEntries = List.copyOf(topEntries);
         }
@@ -166,22 +220,37 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
         record(chat, message, reply);
     }
 
+    /** Records the answer to a pick of an offered choice (by number or button): not a new question. */
+    @Override
+    public void picked(String chat, String message, Reply reply) {
+        insert(chat, message, reply, reply.kind() == Reply.Kind.ANSWER ? Outcome.PICKED
+                : Outcome.valueOf(reply.kind().name()));
+    }
+
     /** Records a question and its reply; false (and logged) when the database could not take it. */
-    public synchronized boolean record(String chat, String message, Reply reply) {
+    public boolean record(String chat, String message, Reply reply) {
+        return insert(chat, message, reply, Outcome.valueOf(reply.kind().name()));
+    }
+
+    private synchronized boolean insert(String chat, String message, Reply reply, Outcome outcome) {
         String candidates = reply.weighed().stream()
                 .map(w -> w.entryId() + ":" + String.format(java.util.Locale.ROOT, "%.3f", w.score()))
                 .collect(Collectors.joining(","));
+        // A choice keeps the entries it offered, so the review and the export can name them.
+        List<String> entries = reply.kind() == Reply.Kind.SUGGEST
+                ? reply.suggestions().stream().map(Reply.Suggestion::entryId).toList() : reply.entryIds();
         try {
             Connection c = connection();
-            try (PreparedStatement s = c.prepareStatement("INSERT INTO questions"
-                    + " (at, chat, question, outcome, entries, score, candidates) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO questions (at, chat, question, outcome,"
+                    + " entries, score, candidates, caveat) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 s.setLong(1, clock.millis());
                 s.setString(2, storedChat(chat));
                 s.setString(3, Masks.mask(message.strip()));
-                s.setString(4, outcome(message, reply).name());
-                s.setString(5, String.join(",", reply.entryIds()));
+                s.setString(4, outcome.name());
+                s.setString(5, String.join(",", entries));
                 s.setDouble(6, reply.score());
                 s.setString(7, candidates);
+                s.setString(8, reply.caveat());
                 s.executeUpdate();
             }
             return true;
@@ -193,24 +262,20 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
 
     /**
      * The chat as the questions table keeps it: its hash, after the inline channel's marker for a question asked
-     * inline, so that channel is counted without a column of its own (schema 2 unchanged).
+     * inline, so that channel is counted without a column of its own.
      */
     private String storedChat(String chat) {
         return (chat.startsWith(Conversations.INLINE) ? Conversations.INLINE : "") + chatHash(chat);
-    }
-
-    private static Outcome outcome(String message, Reply reply) {
-        // Conversations tells of a pick only when it picked an offered choice; it is not a new question.
-        if (reply.kind() == Reply.Kind.ANSWER && message.strip().matches("[0-9０-９][.。、)）．]?")) {
-            return Outcome.PICKED;
-        }
-        return Outcome.valueOf(reply.kind().name());
     }
 
     /**
      * Counts a person's vote on each entry of an answer once: a second vote on an entry replaces the first (a change
      * of mind) without counting twice. {@code voter} names the person (hashed like chats). Returns true when the
      * person had voted on none of these entries before; empty when not recorded.
+     *
+     * <p>The vote is tied to the question it was on when the voter's own private chat holds an answer with that
+     * entry (a person is named as their private chat is); a vote pressed in a group under someone else's question
+     * is kept with no question.
      */
     public synchronized Optional<Boolean> vote(String voter, List<String> entries, boolean helpful) {
         String hash = chatHash(voter);
@@ -219,19 +284,29 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
             boolean first = true;
             c.setAutoCommit(false);
             try (PreparedStatement seen = c.prepareStatement("SELECT 1 FROM votes WHERE voter = ? AND entry = ?");
-                    PreparedStatement put = c.prepareStatement("INSERT INTO votes (voter, entry, helpful, at)"
-                            + " VALUES (?, ?, ?, ?) ON CONFLICT (voter, entry) DO UPDATE SET"
-                            + " helpful = excluded.helpful, at = excluded.at")) {
+                    PreparedStatement asked = c.prepareStatement("SELECT id FROM questions WHERE chat = ?"
+                            + " AND outcome IN ('ANSWER', 'PICKED') AND instr(',' || entries || ',', ',' || ? || ',') > 0"
+                            + " ORDER BY id DESC LIMIT 1");
+                    PreparedStatement put = c.prepareStatement("INSERT INTO votes (voter, entry, helpful, at,"
+                            + " question) VALUES (?, ?, ?, ?, ?) ON CONFLICT (voter, entry) DO UPDATE SET"
+                            + " helpful = excluded.helpful, at = excluded.at, question = excluded.question")) {
                 for (String entry : entries) {
                     seen.setString(1, hash);
                     seen.setString(2, entry);
                     try (ResultSet r = seen.executeQuery()) {
                         first &= !r.next();
                     }
+                    asked.setString(1, hash);
+                    asked.setString(2, entry);
+                    Long question;
+                    try (ResultSet r = asked.executeQuery()) {
+                        question = r.next() ? r.getLong(1) : null;
+                    }
                     put.setString(1, hash);
                     put.setString(2, entry);
                     put.setInt(3, helpful ? 1 : 0);
                     put.setLong(4, clock.millis());
+                    put.setObject(5, question);
                     put.executeUpdate();
                 }
                 c.commit();
@@ -334,16 +409,22 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
     /** What citizens asked and voted since {@code since}; picks of a choice count toward the entries, not questions. */
     public synchronized Stats stats(Instant since, int top) throws SQLException {
         Connection c = connection();
-        int questions = 0, answered = 0, suggested = 0, declined = 0;
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT outcome, COUNT(*) FROM questions WHERE at >= ? GROUP BY outcome")) {
+        int questions = 0, answered = 0, caveated = 0, suggested = 0, declined = 0;
+        try (PreparedStatement s = c.prepareStatement("SELECT outcome, caveat IS NOT NULL, COUNT(*) FROM questions"
+                + " WHERE at >= ? GROUP BY outcome, caveat IS NOT NULL")) {
             s.setLong(1, since.toEpochMilli());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     Outcome o = Outcome.valueOf(r.getString(1));
-                    int n = r.getInt(2);
+                    int n = r.getInt(3);
                     switch (o) {
-                        case ANSWER -> answered += n;
+                        case ANSWER -> {
+                            if (r.getBoolean(2)) {
+                                caveated += n;
+                            } else {
+                                answered += n;
+                            }
+                        }
                         case SUGGEST -> suggested += n;
                         case DECLINE -> declined += n;
                         default -> { }
@@ -393,8 +474,134 @@ public final class Journal implements Conversations.Listener, AutoCloseable {
                 }
             }
         }
-        return new Stats(questions, answered, suggested, declined, counts.subList(0, Math.min(top, counts.size())),
-                helpful, unhelpful, inline);
+        return new Stats(questions, answered, caveated, suggested, declined,
+                counts.subList(0, Math.min(top, counts.size())), helpful, unhelpful, inline);
+    }
+
+    /** Every reply recorded since {@code since}, oldest first, at most {@code limit} (the newest are kept). */
+    public synchronized List<Row> rows(Instant since, int limit) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement s = connection().prepareStatement("SELECT * FROM (SELECT id, at, chat, question,"
+                + " outcome, entries, caveat, candidates FROM questions WHERE at >= ? ORDER BY id DESC LIMIT ?)"
+                + " ORDER BY id")) {
+            s.setLong(1, since.toEpochMilli());
+            s.setInt(2, limit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(row(r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One recorded reply by its id. */
+    public synchronized Optional<Row> row(long id) throws SQLException {
+        try (PreparedStatement s = connection().prepareStatement("SELECT id, at, chat, question, outcome, entries,"
+                + " caveat, candidates FROM questions WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Row row(ResultSet r) throws SQLException {
+        Outcome outcome = Outcome.valueOf(r.getString(5));
+        String entries = r.getString(6);
+        if (entries.isEmpty() && outcome == Outcome.SUGGEST) {
+            // Recorded before schema 3: the choice's entries were not kept; its best candidates were.
+            entries = r.getString(8).replaceAll(":[0-9.]+", "");
+        }
+        return new Row(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3), r.getString(4), outcome,
+                entries.isEmpty() ? List.of() : List.of(entries.split(",")), r.getString(7));
+    }
+
+    /** Every vote cast (or last changed) since {@code since}, oldest first. */
+    public synchronized List<Vote> votes(Instant since) throws SQLException {
+        List<Vote> out = new ArrayList<>();
+        try (PreparedStatement s = connection().prepareStatement(
+                "SELECT entry, helpful, at, question FROM votes WHERE at >= ? ORDER BY at")) {
+            s.setLong(1, since.toEpochMilli());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long question = r.getLong(4);
+                    Long asked = r.wasNull() ? null : question;
+                    out.add(new Vote(r.getString(1), r.getInt(2) == 1, Instant.ofEpochMilli(r.getLong(3)), asked));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records a review mark by an admin (hashed like chats); returns its id, or empty when not recorded. */
+    public synchronized Optional<Long> mark(long admin, String key, Mark mark, long question, Long closes) {
+        try (PreparedStatement s = connection().prepareStatement("INSERT INTO review_marks (at, admin, group_key,"
+                + " mark, question, closes) VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            s.setLong(1, clock.millis());
+            s.setString(2, chatHash("user:" + admin));
+            s.setString(3, key);
+            s.setString(4, mark.name());
+            s.setLong(5, question);
+            s.setObject(6, closes);
+            s.executeUpdate();
+            try (ResultSet r = s.getGeneratedKeys()) {
+                return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            failed("record a review mark", e);
+            return Optional.empty();
+        }
+    }
+
+    /** Takes a review mark back; false when it does not exist or was taken back already. */
+    public synchronized boolean unmark(long id) throws SQLException {
+        try (PreparedStatement s = connection().prepareStatement(
+                "UPDATE review_marks SET undone_at = ? WHERE id = ? AND undone_at IS NULL")) {
+            s.setLong(1, clock.millis());
+            s.setLong(2, id);
+            return s.executeUpdate() == 1;
+        }
+    }
+
+    /** The review marks in force (not taken back), oldest first. */
+    public synchronized List<Marked> marks() throws SQLException {
+        List<Marked> out = new ArrayList<>();
+        try (PreparedStatement s = connection().prepareStatement("SELECT id, at, group_key, mark, question, closes"
+                + " FROM review_marks WHERE undone_at IS NULL ORDER BY id")) {
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    long closes = r.getLong(6);
+                    Long settles = r.wasNull() ? null : closes;
+                    out.add(new Marked(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), r.getString(3),
+                            Mark.valueOf(r.getString(4)), r.getLong(5), settles));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Records that the knowledge was loaded (at start or by a reload), with its content hash. */
+    public synchronized void loaded(Instant at, String content) {
+        try (PreparedStatement s = connection().prepareStatement("INSERT INTO loads (at, content) VALUES (?, ?)")) {
+            s.setLong(1, at.toEpochMilli());
+            s.setString(2, content);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            failed("record a load of the knowledge", e);
+        }
+    }
+
+    /** When the knowledge was loaded, oldest first. */
+    public synchronized List<Instant> loads() throws SQLException {
+        List<Instant> out = new ArrayList<>();
+        try (PreparedStatement s = connection().prepareStatement("SELECT at FROM loads ORDER BY at");
+                ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                out.add(Instant.ofEpochMilli(r.getLong(1)));
+            }
+        }
+        return out;
     }
 
     /** The schema version of the open file (for operators and tests). */

@@ -18,15 +18,35 @@ public final class Hooks {
     /** Who asked, where, and the text after the command (or the callback data, for a button). */
     public record Request(long userId, long chatId, boolean group, String argument) {}
 
-    /** What to send back: plain text and rows of buttons (may be empty). */
-    public record Response(String text, List<List<Button>> buttons) {
+    /**
+     * What to send back: plain text, rows of buttons (may be empty) and at most one file. With a file, the text is
+     * its caption (what does not fit Telegram's 1024 characters follows as a message).
+     */
+    public record Response(String text, List<List<Button>> buttons, Attachment attachment) {
         public Response {
             buttons = buttons.stream().map(List::copyOf).toList();
+        }
+
+        public Response(String text, List<List<Button>> buttons) {
+            this(text, buttons, null);
         }
 
         public static Response text(String text) {
             return new Response(text, List.of());
         }
+    }
+
+    /** A file to send: a picture (sendPhoto, shown in the chat) or a document (sendDocument, to download). */
+    public record Attachment(boolean picture, String fileName, byte[] bytes) {}
+
+    /**
+     * Who may use the admin commands and buttons: anyone else who tries gets what an unknown command or a stale
+     * button gets, so they learn nothing, and the attempt is passed to {@code refused} (to be recorded).
+     */
+    public interface Gate {
+        boolean admits(long userId);
+
+        void refused(Request request, String what);
     }
 
     /** A command such as /reload. */
@@ -68,8 +88,8 @@ public final class Hooks {
         String handle(Request request) throws Exception;
     }
 
-    /** A command as shown in Telegram's command menu (description null: not listed there). */
-    record Command(String name, String description, CommandHandler handler) {}
+    /** A command as shown in Telegram's command menu (description null: not listed there); admin: gated. */
+    record Command(String name, String description, CommandHandler handler, boolean admin) {}
 
     /** Callback prefixes the channel's own buttons use; other prefixes must not start with these. */
     static final List<String> RESERVED_PREFIXES = List.of("a:", "t:", "topics");
@@ -78,14 +98,49 @@ public final class Hooks {
     private final Map<String, Command> commands = new LinkedHashMap<>();
     private final Map<String, CallbackHandler> callbacks = new LinkedHashMap<>();
     private final Map<String, NoticeHandler> notices = new LinkedHashMap<>();
+    private final List<String> adminPrefixes = new java.util.ArrayList<>();
     private DocumentHandler documents;
     private Function<Reply, List<Button>> answerRow = reply -> List.of();
+    private Gate gate;
+    private String adminHelp = "";
 
     /**
      * Adds a command. {@code name} is what follows the slash, {@code [a-z0-9_]{1,32}}; a description (1–256
      * characters) lists it in Telegram's command menu, null keeps it unlisted (for admin commands).
      */
     public Hooks command(String name, String description, CommandHandler handler) {
+        return add(name, description, handler, false);
+    }
+
+    /**
+     * Sets who the admin commands and buttons are for, and the lines an admin's {@code /help} adds (a citizen's
+     * lists none).
+     */
+    public Hooks admins(Gate gate, String help) {
+        this.gate = gate;
+        this.adminHelp = help;
+        return this;
+    }
+
+    /** Adds an admin command: never in the menu, and for anyone the gate does not admit an unknown command. */
+    public Hooks adminCommand(String name, CommandHandler handler) {
+        if (gate == null) {
+            throw new IllegalStateException("set the admins' gate before adding admin commands: /" + name);
+        }
+        return add(name, null, handler, true);
+    }
+
+    /** Routes admin buttons: a press by anyone the gate does not admit is answered as a stale button. */
+    public Hooks adminCallbacks(String prefix, CallbackHandler handler) {
+        if (gate == null) {
+            throw new IllegalStateException("set the admins' gate before adding admin buttons: " + prefix);
+        }
+        callbacks.put(newPrefix(prefix), handler);
+        adminPrefixes.add(prefix);
+        return this;
+    }
+
+    private Hooks add(String name, String description, CommandHandler handler, boolean admin) {
         if (name == null || !name.matches("[a-z0-9_]{1,32}") || BUILT_IN_COMMANDS.contains(name)
                 || commands.containsKey(name)) {
             throw new IllegalArgumentException("command name must be [a-z0-9_]{1,32}, new and not one of "
@@ -94,7 +149,7 @@ public final class Hooks {
         if (description != null && (description.isBlank() || description.length() > 256)) {
             throw new IllegalArgumentException("command description must be 1 to 256 characters: /" + name);
         }
-        commands.put(name, new Command(name, description, handler));
+        commands.put(name, new Command(name, description, handler, admin));
         return this;
     }
 
@@ -150,6 +205,28 @@ public final class Hooks {
 
     Optional<DocumentHandler> documents() {
         return Optional.ofNullable(documents);
+    }
+
+    /** Whether this user may use admin commands and buttons. */
+    boolean admits(long userId) {
+        return gate != null && gate.admits(userId);
+    }
+
+    /** Passes on an attempt at an admin command or button by someone the gate does not admit. */
+    void refused(Request request, String what) {
+        if (gate != null) {
+            gate.refused(request, what);
+        }
+    }
+
+    /** What {@code /help} adds for this user: the admin commands for an admin, nothing for anyone else. */
+    String help(long userId) {
+        return admits(userId) ? adminHelp : "";
+    }
+
+    /** Whether a button's data belongs to the admin buttons. */
+    boolean adminButton(String data) {
+        return adminPrefixes.stream().anyMatch(data::startsWith);
     }
 
     Optional<CallbackHandler> callback(String data) {

@@ -54,6 +54,26 @@ final class Sender {
         });
     }
 
+    /** Sends a picture or a document; its id, or null when it could not be delivered (the reason is logged). */
+    Integer sendFile(TelegramApi.OutgoingFile file, boolean group) {
+        TelegramApi.OutgoingFile[] current = {file};
+        boolean[] html = {true};
+        return retrying(file.picture() ? "sendPhoto" : "sendDocument", file.chatId(), true, group, () -> {
+            try {
+                return api.sendFile(current[0], html[0]);
+            } catch (TelegramApi.ApiException e) {
+                if (e.code == 400 && html[0] && e.getMessage().toLowerCase().contains("can't parse entities")) {
+                    log.warn("chat {}: the server refused the caption's HTML ({}); sending it as plain text",
+                            LogNames.chat(file.chatId()), e.getMessage());
+                    current[0] = file.withPlainCaption();
+                    html[0] = false;
+                    return api.sendFile(current[0], false);
+                }
+                throw e;
+            }
+        });
+    }
+
     /** Answers a callback query so the button stops spinning; true when it was answered. */
     boolean answerCallback(long chatId, String callbackId, String text) {
         return retrying("answerCallbackQuery", chatId, false, false, () -> {

@@ -1,6 +1,7 @@
 package minsheng.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -40,10 +41,13 @@ import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
@@ -84,11 +88,18 @@ public final class TelegramApi implements AutoCloseable {
         private static final long serialVersionUID = 1L;
         final int code;
         final int retryAfterSeconds;
+        /** For a file refused as too large (413): its size in bytes, when known; else 0. */
+        final long size;
 
         ApiException(int code, int retryAfterSeconds, String message, Throwable cause) {
+            this(code, retryAfterSeconds, message, cause, 0);
+        }
+
+        ApiException(int code, int retryAfterSeconds, String message, Throwable cause, long size) {
             super(message, cause);
             this.code = code;
             this.retryAfterSeconds = retryAfterSeconds;
+            this.size = size;
         }
     }
 
@@ -113,6 +124,22 @@ public final class TelegramApi implements AutoCloseable {
     record Article(String id, String title, String description, String html, List<List<Button>> buttons) {
         Article {
             buttons = buttons.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * A file to send: a picture (sendPhoto) or a document (sendDocument), with an optional caption in HTML (null
+     * for none) and buttons under it.
+     */
+    record OutgoingFile(long chatId, boolean picture, String fileName, byte[] bytes, String captionHtml,
+            List<List<Button>> buttons, Integer replyTo) {
+        OutgoingFile {
+            buttons = buttons.stream().map(List::copyOf).toList();
+        }
+
+        OutgoingFile withPlainCaption() {
+            return new OutgoingFile(chatId, picture, fileName, bytes,
+                    captionHtml == null ? null : Renderer.plain(captionHtml), buttons, replyTo);
         }
     }
 
@@ -201,6 +228,31 @@ public final class TelegramApi implements AutoCloseable {
         return call(b.build()).getMessageId();
     }
 
+    /**
+     * Sends a picture or a document and returns the message's id. {@code html}: whether the caption is HTML. A new
+     * stream of the bytes each time, so a retry sends the whole file again.
+     */
+    int sendFile(OutgoingFile f, boolean html) throws ApiException {
+        InputFile input = new InputFile(new ByteArrayInputStream(f.bytes()), f.fileName());
+        InlineKeyboardMarkup markup = f.buttons().isEmpty() ? null : keyboard(f.buttons());
+        ReplyParameters reply = f.replyTo() == null ? null
+                : ReplyParameters.builder().messageId(f.replyTo()).allowSendingWithoutReply(true).build();
+        String mode = html && f.captionHtml() != null ? "HTML" : null;
+        try {
+            Message sent;
+            if (f.picture()) {
+                sent = client.execute(SendPhoto.builder().chatId(f.chatId()).photo(input).caption(f.captionHtml())
+                        .parseMode(mode).replyMarkup(markup).replyParameters(reply).build());
+            } else {
+                sent = client.execute(SendDocument.builder().chatId(f.chatId()).document(input)
+                        .caption(f.captionHtml()).parseMode(mode).replyMarkup(markup).replyParameters(reply).build());
+            }
+            return sent.getMessageId();
+        } catch (TelegramApiException e) {
+            throw failure(f.picture() ? "sendPhoto" : "sendDocument", e);
+        }
+    }
+
     void edit(long chatId, int messageId, String html, List<List<Button>> buttons) throws ApiException {
         EditMessageText.EditMessageTextBuilder<?, ?> b = EditMessageText.builder()
                 .chatId(chatId).messageId(messageId).text(html).parseMode("HTML");
@@ -252,7 +304,8 @@ public final class TelegramApi implements AutoCloseable {
             throw new ApiException(0, 0, "getFile gave no file path", null);
         }
         if (file.getFileSize() != null && file.getFileSize() > maxBytes) {
-            throw new ApiException(413, 0, "file of " + file.getFileSize() + " bytes is over " + maxBytes, null);
+            throw new ApiException(413, 0, "file of " + file.getFileSize() + " bytes is over " + maxBytes, null,
+                    file.getFileSize());
         }
         HttpUrl.Builder b = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
                 .addPathSegment("file").addPathSegment("bot" + token);
@@ -267,11 +320,13 @@ public final class TelegramApi implements AutoCloseable {
                 throw new ApiException(response.code(), 0, "file download answered " + response.code(), null);
             }
             if (body.contentLength() > maxBytes) {
-                throw new ApiException(413, 0, "file of " + body.contentLength() + " bytes is over " + maxBytes, null);
+                throw new ApiException(413, 0, "file of " + body.contentLength() + " bytes is over " + maxBytes, null,
+                        body.contentLength());
             }
             byte[] bytes = body.bytes();
             if (bytes.length > maxBytes) {
-                throw new ApiException(413, 0, "file of " + bytes.length + " bytes is over " + maxBytes, null);
+                throw new ApiException(413, 0, "file of " + bytes.length + " bytes is over " + maxBytes, null,
+                        bytes.length);
             }
             return bytes;
         } catch (InterruptedIOException e) {
@@ -284,21 +339,27 @@ public final class TelegramApi implements AutoCloseable {
     private <T extends java.io.Serializable> T call(BotApiMethod<T> method) throws ApiException {
         try {
             return client.execute(method);
-        } catch (TelegramApiRequestException e) {
-            Integer code = e.getErrorCode();
-            Integer retry = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            String description = e.getApiResponse() == null ? e.getMessage() : e.getApiResponse();
-            throw new ApiException(code == null ? 0 : code, retry == null ? 0 : retry,
-                    method.getMethod() + ": " + redact(description), null);
         } catch (TelegramApiException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            String why = cause == null ? e.getMessage() : cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : " " + cause.getMessage());
-            throw new ApiException(0, 0, method.getMethod() + ": " + redact(why), null);
+            throw failure(method.getMethod(), e);
         }
+    }
+
+    /** A failed call as an {@link ApiException}: the Bot API's code and retry_after, the token never in it. */
+    private ApiException failure(String method, TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r) {
+            Integer code = r.getErrorCode();
+            Integer retry = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
+            String description = r.getApiResponse() == null ? r.getMessage() : r.getApiResponse();
+            return new ApiException(code == null ? 0 : code, retry == null ? 0 : retry,
+                    method + ": " + redact(description), null);
+        }
+        Throwable cause = e.getCause();
+        if (cause instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        String why = cause == null ? e.getMessage() : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+        return new ApiException(0, 0, method + ": " + redact(why), null);
     }
 
     private static InlineKeyboardMarkup keyboard(List<List<Button>> rows) {

@@ -32,6 +32,8 @@ final class UpdateHandler {
     private static final int EXAMPLE_QUESTIONS = 4;
     /** The most characters Telegram shows in a notice on a button. */
     private static final int NOTICE_LIMIT = 200;
+    /** The most characters of a photo's or document's caption (after markup is read). */
+    static final int CAPTION_LIMIT = 1024;
 
     /** Where replies go: the chat, whether it is a group, and the message to reply to (in groups). */
     record Place(long chatId, boolean group, Integer replyTo, long userId) {
@@ -248,15 +250,20 @@ final class UpdateHandler {
         String asked = text.length() > questionLimit ? cut(text, questionLimit) : text;
         sender.typing(place.chatId());
         Reply reply = conversations.reply(place.key(), asked);
-        log.info("chat {}: {} {} (score {})", LogNames.chat(place.chatId()), reply.kind(), reply.entryIds(),
-                String.format(Locale.ROOT, "%.2f", reply.score()));
+        log.info("chat {}: {} {}{} (score {})", LogNames.chat(place.chatId()), reply.kind(), reply.entryIds(),
+                reply.caveated() ? " caveat " + reply.caveat() : "", String.format(Locale.ROOT, "%.2f", reply.score()));
         sendReply(place, reply);
     }
 
     private void command(Place place, Action.Command c) {
         switch (c.name()) {
             case "start" -> start(place, c.argument());
-            case "help" -> sendText(place, Messages.get("telegram.help", reportName()), List.of());
+            case "help" -> {
+                // An admin's /help lists the admin commands too; a citizen's lists none.
+                String admin = place.group() ? "" : hooks.help(place.userId());
+                sendText(place, Messages.get("telegram.help", reportName()) + (admin.isEmpty() ? "" : "\n\n" + admin),
+                        List.of());
+            }
             case "topics" -> topics(place);
             case "ask" -> {
                 if (c.argument().isBlank()) {
@@ -266,7 +273,8 @@ final class UpdateHandler {
                 }
             }
             default -> {
-                Optional<Hooks.Command> hook = hooks.command(c.name());
+                Optional<Hooks.Command> hook = hooks.command(c.name())
+                        .filter(h -> !h.admin() || admitted(place, "/" + c.name(), c.argument()));
                 if (hook.isPresent()) {
                     respond(place, "/" + c.name(), () -> hook.get().handler().handle(request(place, c.argument())));
                 } else if (!place.group() || c.addressedToUs()) {
@@ -275,6 +283,18 @@ final class UpdateHandler {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the sender may use an admin command or button. Anyone else is told nothing they could learn from (what
+     * an unknown command or a stale button gets), and the attempt is passed on to be recorded.
+     */
+    private boolean admitted(Place place, String what, String argument) {
+        if (hooks.admits(place.userId())) {
+            return true;
+        }
+        hooks.refused(request(place, argument), what);
+        return false;
     }
 
     private void start(Place place, String payload) {
@@ -354,8 +374,17 @@ final class UpdateHandler {
             } catch (TelegramApi.ApiException e) {
                 log.warn("chat {}: document {} could not be fetched: {}", LogNames.chat(place.chatId()), name,
                         e.getMessage());
-                return Hooks.Response.text(Messages.get("telegram.document.failed", e.code == 413
-                        ? "> " + documents.maxBytes() / 1024 + " KB" : String.valueOf(e.code)));
+                if (e.code == 413 && e.size > 0) {
+                    // Larger than it said: refused by the same check, now with its real size.
+                    Optional<Hooks.Response> tooLarge = documents.check(request, name, e.size);
+                    if (tooLarge.isPresent()) {
+                        return tooLarge.get();
+                    }
+                }
+                if (e.code == 400 && e.getMessage().toLowerCase(Locale.ROOT).contains("file is too big")) {
+                    return Hooks.Response.text(Messages.get("telegram.document.toobig"));
+                }
+                return Hooks.Response.text(Messages.get("telegram.document.failed", String.valueOf(e.code)));
             }
             return documents.handle(request, name, bytes);
         });
@@ -418,7 +447,8 @@ final class UpdateHandler {
             } else if (data.equals("topics")) {
                 topics(place);
             } else {
-                Optional<Hooks.CallbackHandler> hook = hooks.callback(data);
+                Optional<Hooks.CallbackHandler> hook = hooks.callback(data)
+                        .filter(h -> !hooks.adminButton(data) || admitted(place, "button " + data, data));
                 if (hook.isPresent()) {
                     respond(place, "button " + data, () -> hook.get().handle(request(place, data)));
                 } else {
@@ -557,9 +587,39 @@ final class UpdateHandler {
             log.error("chat {}: {} failed: {}", LogNames.chat(place.chatId()), what, e.toString());
             response = Hooks.Response.text(Messages.get("telegram.error"));
         }
-        if (response != null && response.text() != null && !response.text().isBlank()) {
+        if (response != null && response.attachment() != null) {
+            sendFile(place, response.attachment(), response.text() == null ? "" : response.text(),
+                    response.buttons());
+        } else if (response != null && response.text() != null && !response.text().isBlank()) {
             sendText(place, response.text(), response.buttons());
         }
+    }
+
+    /**
+     * A file with its text as caption: as many whole lines as fit Telegram's caption limit, the rest as messages
+     * after it; the buttons go under the last.
+     */
+    private void sendFile(Place place, Hooks.Attachment file, String text, List<List<Button>> buttons) {
+        String caption = captionPart(text);
+        String rest = text.substring(caption.length()).strip();
+        String html = caption.isBlank() ? null : String.join("", renderer.html(caption.strip()));
+        TelegramApi.OutgoingFile out = new TelegramApi.OutgoingFile(place.chatId(), file.picture(), file.fileName(),
+                file.bytes(), html, rest.isEmpty() ? buttons : List.of(), place.replyTo());
+        if (sender.sendFile(out, place.group()) != null && !rest.isEmpty()) {
+            send(place, renderer.html(rest), buttons);
+        }
+    }
+
+    /** The longest run of whole lines from the start of {@code text} within the caption limit (cut hard if none). */
+    static String captionPart(String text) {
+        if (text.length() <= CAPTION_LIMIT) {
+            return text;
+        }
+        int end = text.lastIndexOf('\n', CAPTION_LIMIT);
+        if (end <= 0) {
+            end = Character.isLowSurrogate(text.charAt(CAPTION_LIMIT)) ? CAPTION_LIMIT - 1 : CAPTION_LIMIT;
+        }
+        return text.substring(0, end);
     }
 
     private static Hooks.Request request(Place place, String argument) {

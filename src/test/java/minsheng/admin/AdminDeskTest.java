@@ -152,14 +152,15 @@ class AdminDeskTest {
                 "加装电梯, 装电梯, 加电梯, 安装电梯, 加个升降机");
         assertEquals(Reply.Kind.DECLINE, ask(ELEVATOR).kind());
         String text = bot.desk.document(ADMIN, "synonyms.txt", synonyms.getBytes(StandardCharsets.UTF_8)).text();
-        assertTrue(text.startsWith("已保存 synonyms.txt，旧版本备份为 backups/"), text);
-        assertTrue(text.endsWith("已重新加载：条目没有变化（词表等其他文件有改动），现在共 "
-                + bot.current.get().knowledge().entries().size() + " 条。"), text);
-        assertEquals("city.elevator-subsidy", ask(ELEVATOR).entryId());
         List<String> backups = backups();
         assertEquals(1, backups.size());
-        assertTrue(backups.get(0).endsWith("-synonyms.txt"), backups.get(0));
         Path backup = bot.data.resolve("backups").resolve(backups.get(0));
+        assertEquals("已保存 synonyms.txt，旧版本备份在服务器上的 " + backup.toAbsolutePath().normalize() + "。\n"
+                + "已重新加载：条目没有变化（词表等其他文件有改动），现在共 " + bot.current.get().knowledge().entries().size()
+                + " 条。", text, "the path an admin can open on the server, not one relative to DATA_DIR");
+        assertTrue(backups.get(0).matches("\\d{8}-\\d{6}-\\d{3}\\+0800-synonyms\\.txt"),
+                "named in the admins' zone, Asia/Shanghai by default: " + backups.get(0));
+        assertEquals("city.elevator-subsidy", ask(ELEVATOR).entryId());
         assertArrayEquals(old, Files.readAllBytes(backup));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(backup)),
                 "what citizens' questions taught may be in it: readable by the bot's user only");
@@ -202,8 +203,11 @@ class AdminDeskTest {
                 bot.desk.document(ADMIN, "../intro.json", small).text());
         assertEquals("不能保存“notes.md”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、cues.txt、learned.tsv。",
                 bot.desk.document(ADMIN, "notes.md", small).text());
-        assertEquals("不能保存“big.json”：文件有 1025 KB，超过 1 MB 的上限。",
-                bot.desk.document(ADMIN, "big.json", new byte[1024 * 1025]).text());
+        assertEquals("不能保存“big.json”：文件有 1,048,586 字节，超过知识文件 1,048,576 字节（1 MB）的上限。",
+                bot.desk.document(ADMIN, "big.json", new byte[1_048_586]).text(), "exact, not 「1024 KB」");
+        assertEquals(java.util.Optional.of("不能保存“huge.json”：文件有 25,000,000 字节，超过知识文件 1,048,576 字节（1 MB）"
+                + "的上限，也超过了 Telegram 允许机器人下载的 20 MB。"),
+                bot.desk.refusesUpload(ADMIN, "huge.json", 25_000_000).map(Response::text));
         assertEquals("不能保存“gbk.json”：文件不是 UTF-8 编码的文本。",
                 bot.desk.document(ADMIN, "gbk.json", new byte[] {(byte) 0xB5, (byte) 0xCD, 0x20}).text());
         assertFalse(Files.exists(bot.knowledge.resolve("big.json")));
@@ -247,9 +251,49 @@ class AdminDeskTest {
         bot.conversations.reply("a", ELEVATOR);
         String id = bot.desk.command(ADMIN, "unanswered", "").buttons().get(0).get(0).data().split(":")[2];
         bot.desk.callback(ADMIN, "adm:l:" + id + ":city.elevator-subsidy");
-        Response again = bot.desk.callback(ADMIN, "adm:l:" + id + ":city.taiyuan-metro");
-        assertTrue(again.text().startsWith("没有加入「" + ELEVATOR + "」，知识库保持原样：有 1 处错误："), again.text());
-        assertTrue(again.text().contains("」已经是 city.elevator-subsidy 的问法（learned.tsv 第 2 行）。"), again.text());
+        byte[] learned = Files.readAllBytes(bot.knowledge.resolve("learned.tsv"));
+        assertEquals("「" + ELEVATOR + "」已经是另一条「老楼加装电梯有补贴吗」（city.elevator-subsidy）的问法，没有改动。"
+                + "要改，先撤销那一条（learned.tsv 里删掉那一行再 /reload）。",
+                bot.desk.callback(ADMIN, "adm:l:" + id + ":city.taiyuan-metro").text());
+        assertArrayEquals(learned, Files.readAllBytes(bot.knowledge.resolve("learned.tsv")));
+    }
+
+    @Test
+    void pressingTheSameTeachButtonTwiceSaysItIsAlreadyThereAndWritesNothing() throws Exception {
+        bot.conversations.reply("a", ELEVATOR);
+        String id = bot.desk.command(ADMIN, "unanswered", "").buttons().get(0).get(0).data().split(":")[2];
+        String teach = "adm:l:" + id + ":city.elevator-subsidy";
+        assertTrue(bot.desk.callback(ADMIN, teach).text().startsWith("已把「" + ELEVATOR + "」加为"));
+        byte[] learned = Files.readAllBytes(bot.knowledge.resolve("learned.tsv"));
+        assertEquals("「" + ELEVATOR + "」已经是「老楼加装电梯有补贴吗」（city.elevator-subsidy）的问法了，没有改动。",
+                bot.desk.callback(ADMIN, teach).text());
+        assertArrayEquals(learned, Files.readAllBytes(bot.knowledge.resolve("learned.tsv")));
+    }
+
+    @Test
+    void aQuestionFarFromEveryEntryGetsNoTeachButtonAndNoEntryToPick() throws Exception {
+        bot.conversations.reply("a", "量子计算机多少钱");
+        Response list = bot.desk.command(ADMIN, "unanswered", "");
+        assertTrue(list.text().contains("1. 「量子计算机多少钱」 ×1（婉拒了）\n没有相近的条目（最接近的 "), list.text());
+        assertEquals(List.of("adm:p"), list.buttons().get(0).stream().map(b -> b.data().substring(0, 5)).toList(),
+                "only 「选其他条目」, no 「加为…的问法」 below the floor");
+        Response pick = bot.desk.callback(ADMIN, list.buttons().get(0).get(0).data());
+        assertEquals("没有和「量子计算机多少钱」相近的条目；可以在知识文件里新建一条。", pick.text());
+        assertEquals(List.of(), pick.buttons());
+    }
+
+    @Test
+    void aKnowledgeFileNamedInCapitalsIsSavedWithTheExtensionTheLoaderReads() throws Exception {
+        byte[] synonyms = Files.readAllBytes(bot.knowledge.resolve("synonyms.txt"));
+        String text = bot.desk.document(ADMIN, "SYNONYMS.TXT", synonyms).text();
+        assertTrue(text.startsWith("“SYNONYMS.TXT”按“synonyms.txt”保存"), text);
+        String json = new String(Files.readAllBytes(bot.knowledge.resolve("safety-net.json")), StandardCharsets.UTF_8)
+                .replace("\"太原地铁通车了吗\",", "\"太原地铁通车了吗\",\n        \"省城快轨修到第几条线了\",");
+        String saved = bot.desk.document(ADMIN, "safety-net.JSON", json.getBytes(StandardCharsets.UTF_8)).text();
+        assertTrue(saved.startsWith("“safety-net.JSON”按“safety-net.json”保存：机器人只读取扩展名是小写 .json 的知识文件"),
+                saved);
+        assertFalse(Files.exists(bot.knowledge.resolve("safety-net.JSON")));
+        assertEquals("city.taiyuan-metro", ask(METRO).entryId());
     }
 
     @Test
@@ -262,14 +306,20 @@ class AdminDeskTest {
 
     @Test
     void statsShowQuestionsSharesTopEntriesVotesAndTheKnowledgeVersion() {
-        bot.conversations.reply("a", "心脏支架现在多少钱");
+        bot.conversations.reply("a", "心脏支架降价后多少钱");
         bot.conversations.reply("b", "心脏支架现在多少钱");
         bot.conversations.reply("b", "明天天气怎么样");
         new Feedback(bot.journal, bot.current).vote("tg:1", "vote:1:medical.stent-price");
         String text = bot.desk.command(ADMIN, "stats", "").text();
-        assertTrue(text.contains("以来：问题 3 个；直接回答 2（67%），给出选项 0（0%），婉拒 1（33%）；有用 1 票，没用 0 票。"), text);
+        assertTrue(text.contains("以来：问题 3 个；直接回答 1（33%），带说明回答 1（33%），给出选项 0（0%），婉拒 1（33%）；"
+                + "有用 1 票，没用 0 票。"), "「现在」 gets the caveat, and is counted apart: " + text);
         assertTrue(text.contains("回答最多：medical.stent-price ×2"), text);
-        assertTrue(text.matches("(?s).*知识库版本：\\d+ 条，加载于 .*，内容指纹 [0-9a-f]{12}.*"), text);
+        assertTrue(text.matches("(?s).*知识库版本：\\d+ 条，加载于 .*，内容指纹 [0-9a-f]{12}。时间都按 Asia/Shanghai。.*"), text);
+        assertTrue(text.contains("蓝色＝直接回答，橙色＝带说明的回答，灰色＝给出选项，红色＝婉拒"), text);
+        assertTrue(text.contains("紫色横条按序号：1 医疗医保 ×2"), "the topics the picture numbers: " + text);
+        Response.Attachment chart = bot.desk.command(ADMIN, "stats", "").attachment();
+        assertTrue(chart.picture());
+        assertEquals("stats.png", chart.fileName());
     }
 
     @Test
@@ -277,7 +327,7 @@ class AdminDeskTest {
         bot.conversations.reply("a", "心脏支架现在多少钱");
         bot.conversations.record(Conversations.INLINE + "tg:9", "低保有多少人", bot.conversations.alone("低保有多少人"));
         String text = bot.desk.command(ADMIN, "stats", "").text();
-        assertTrue(text.contains("以来：问题 2 个；直接回答 2（100%）"), text);
+        assertTrue(text.contains("以来：问题 2 个；直接回答 1（50%），带说明回答 1（50%）"), text);
         assertTrue(text.contains("其中在别的聊天里用「@机器人 问题」问的：1 个"), text);
     }
 

@@ -21,6 +21,31 @@ final class AdminFixture implements AutoCloseable {
 
     static final long ADMIN = 1001L;
     static final long CITIZEN = 2002L;
+    /**
+     * Every read a millisecond after the one before, from now, in the bot's default zone (as Main sets it): what
+     * happens one after another in a test is never at the same instant, so "after the next reload" is never a tie.
+     */
+    static final class TickingClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicLong millis =
+                new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneId.of("Asia/Shanghai");
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("the fixture's clock keeps the admins' zone");
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.ofEpochMilli(millis.incrementAndGet());
+        }
+    }
+
+    final Clock clock = new TickingClock();
 
     final Path knowledge;
     final Path data;
@@ -37,10 +62,10 @@ final class AdminFixture implements AutoCloseable {
             ShippedKnowledge.copyTo(knowledge);
         }
         this.current = new CurrentSnapshot(Snapshot.build(KnowledgeLoader.load(knowledge), Thresholds.defaults()));
-        this.journal = Journal.open(data, Clock.systemUTC());
+        this.journal = Journal.open(data, clock);
         this.reloader = new Reloader(knowledge, data, kb -> Snapshot.build(kb, Thresholds.defaults()), current,
-                Clock.systemUTC());
-        this.desk = new AdminDesk(new Admins(Set.of(ADMIN)), reloader, journal, current, Clock.systemUTC());
+                clock, v -> journal.loaded(v.loadedAt(), v.contentHash()));
+        this.desk = new AdminDesk(new Admins(Set.of(ADMIN)), reloader, journal, current, clock);
         this.conversations = new Conversations(current, journal, Duration.ofMinutes(30), Ticker.systemTicker());
     }
 

@@ -35,7 +35,8 @@ class AdminTelegramTest {
     private static final long CITIZEN = 2002;
     private static final String METRO = "省城的快轨修到第几条了";
     private static final String ELEVATOR = "老房子加个升降机政府给钱吗";
-    private static final String REFUSED = "抱歉，这个命令只有管理员可以使用。";
+    /** What a citizen gets for an admin command: what any unknown command gets, telling them nothing. */
+    private static final String REFUSED = "我不认识这个命令。发 /help 查看用法，或者直接输入您的问题。";
 
     @TempDir
     Path root;
@@ -171,11 +172,12 @@ class AdminTelegramTest {
         api.document(ADMIN, "synonyms.txt", text.replace("加装电梯, 装电梯, 加电梯, 安装电梯",
                 "加装电梯, 装电梯, 加电梯, 安装电梯, 加个升降机").getBytes(StandardCharsets.UTF_8), null);
         String good = api.awaitSent(ADMIN, before + 2, WAIT).get(before + 1).plainText();
-        assertTrue(good.startsWith("已保存 synonyms.txt，旧版本备份为 backups/"), good);
         try (Stream<Path> backups = Files.list(root.resolve("data/backups"))) {
             List<Path> files = backups.toList();
             assertEquals(1, files.size());
             assertEquals(text, Files.readString(files.get(0), StandardCharsets.UTF_8));
+            assertTrue(good.startsWith("已保存 synonyms.txt，旧版本备份在服务器上的 "
+                    + files.get(0).toAbsolutePath().normalize() + "。"), good);
         }
         assertFalse(declined(say(CITIZEN, ELEVATOR)));
 
@@ -193,7 +195,8 @@ class AdminTelegramTest {
         List<FakeBotApi.Sent> refused = api.awaitSent(ADMIN, 2, WAIT);
         assertEquals("不能保存“报告.docx”：只接受 .json 知识文件，以及 synonyms.txt、fillers.txt、out-of-scope.txt、topics.txt、"
                 + "cues.txt、learned.tsv。", refused.get(0).plainText());
-        assertEquals("不能保存“synonyms.txt”：文件有 5120 KB，超过 1 MB 的上限。", refused.get(1).plainText());
+        assertEquals("不能保存“synonyms.txt”：文件有 5,242,880 字节，超过知识文件 1,048,576 字节（1 MB）的上限。",
+                refused.get(1).plainText());
         api.awaitConfirmed(WAIT);
         assertEquals(0, api.fileRequests(), "nothing was downloaded: " + api.calls());
         assertEquals(1, api.sent(CITIZEN).size());
@@ -244,7 +247,52 @@ class AdminTelegramTest {
         assertEquals(List.of(inGroup), api.sent(group), "no group message for a vote");
         assertEquals(REFUSED, say(CITIZEN, "/stats").plainText());
         String stats = say(ADMIN, "/stats").plainText();
-        assertTrue(stats.contains("问题 2 个；直接回答 2（100%），给出选项 0（0%），婉拒 0（0%）；有用 1 票，没用 1 票。"), stats);
+        assertTrue(stats.contains("问题 2 个；直接回答 0（0%），带说明回答 2（100%），给出选项 0（0%），婉拒 0（0%）；"
+                + "有用 1 票，没用 1 票。"), "「现在」 is answered behind a caveat, counted apart: " + stats);
         assertTrue(stats.contains("回答最多：medical.stent-price ×2"), stats);
+    }
+
+    @Test
+    void statsArriveAsAPictureWithTheSummaryAsCaptionAndExportAsACsvDocument() throws Exception {
+        start();
+        say(CITIZEN, "运城的低保户有多少");
+        FakeBotApi.Sent stats = say(ADMIN, "/stats");
+        assertEquals("photo", stats.method());
+        java.awt.image.BufferedImage chart = javax.imageio.ImageIO.read(new ByteArrayInputStream(stats.file()));
+        assertEquals(1000, chart.getWidth());
+        assertEquals(900, chart.getHeight());
+        assertTrue(stats.plainText().contains("直接回答 0（0%），带说明回答 1（100%）"), stats.plainText());
+        assertTrue(stats.plainText().contains("紫色横条按序号：1 社会救助 ×1"), stats.plainText());
+
+        FakeBotApi.Sent export = say(ADMIN, "/export 7");
+        assertEquals("document", export.method());
+        assertTrue(export.fileName().endsWith(".csv"), export.fileName());
+        String csv = new String(export.file(), StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF时间,问题（个人号码已遮盖）,结果,条目,说明,评价\r\n"), csv);
+        assertTrue(csv.contains(",运城的低保户有多少,带说明回答,assistance.urban-dibao,"), csv);
+        assertTrue(export.plainText().startsWith("最近 7 天（"), export.plainText());
+    }
+
+    @Test
+    void aFileOverTelegramsTwentyMegabytesIsToldSoAndACitizensAdminCommandIsRecordedAsRefused() throws Exception {
+        start();
+        int before = api.sent(ADMIN).size();
+        api.undeclaredDocument(ADMIN, "knowledge.json", 25L * 1024 * 1024);
+        assertEquals("这个文件超过了 Telegram 允许机器人下载的 20 MB，机器人收不到它。知识文件最大 1 MB，请检查是不是发错了文件。",
+                api.awaitSent(ADMIN, before + 1, WAIT).get(before).plainText());
+        assertEquals(REFUSED, say(CITIZEN, "/review").plainText());
+        assertEquals(REFUSED, say(CITIZEN, "/export 30").plainText());
+        stop();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + root.resolve("data").resolve(minsheng.journal.Journal.FILE_NAME));
+                java.sql.Statement st = c.createStatement();
+                java.sql.ResultSet r = st.executeQuery("SELECT action, outcome FROM admin_actions ORDER BY id")) {
+            List<String> actions = new ArrayList<>();
+            while (r.next()) {
+                actions.add(r.getString(1) + ": " + r.getString(2));
+            }
+            assertTrue(actions.containsAll(List.of("/review: refused: not an admin", "/export: refused: not an admin")),
+                    actions.toString());
+        }
     }
 }

@@ -21,6 +21,16 @@ class ConfigTest {
         assertEquals(Path.of("knowledge"), c.knowledgeDir());
         assertEquals(Path.of("data"), c.dataDir());
         assertEquals(Thresholds.defaults(), c.thresholds());
+        assertEquals(java.time.ZoneId.of("Asia/Shanghai"), c.timeZone());
+    }
+
+    @Test
+    void readsTheTimeZoneAdminsSeeTimesInAndRefusesOneThatDoesNotExist() {
+        assertEquals(java.time.ZoneId.of("Europe/Berlin"),
+                Config.fromEnvironment(Map.of("TIME_ZONE", " Europe/Berlin ")).timeZone());
+        assertEquals("TIME_ZONE must be a time zone name such as Asia/Shanghai or UTC, was \"北京时间\"",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Config.fromEnvironment(Map.of("TIME_ZONE", "北京时间"))).getMessage());
     }
 
     @Test

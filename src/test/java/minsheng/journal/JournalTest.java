@@ -184,7 +184,7 @@ class JournalTest {
             s.execute("PRAGMA user_version = 1");
         }
         try (Journal j = Journal.open(data, Clock.systemUTC())) {
-            assertEquals(2, j.schemaVersion());
+            assertEquals(Journal.SCHEMA_VERSION, j.schemaVersion());
             assertFalse(j.wasAnswered(777000, 1));
             Journal.Stats st = j.stats(Instant.EPOCH, 5);
             assertEquals(2, st.helpful());
@@ -193,6 +193,62 @@ class JournalTest {
         assertEquals(List.of("h1 assistance.rural-dibao 0", "h1 assistance.urban-dibao 1", "h2 medical.stent-price 1"),
                 column("SELECT voter || ' ' || entry || ' ' || helpful FROM votes ORDER BY voter, entry"));
         assertEquals(List.of("低保有多少人"), column("SELECT question FROM questions"));
+    }
+
+    @Test
+    void aVersionTwoFileIsMigratedToThreeKeepingItsRowsAsPlainAnswersAndItsVotesWithNoQuestion() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Journal.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE questions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, chat TEXT NOT NULL,"
+                    + " question TEXT NOT NULL, outcome TEXT NOT NULL, entries TEXT NOT NULL, score REAL NOT NULL,"
+                    + " candidates TEXT NOT NULL)");
+            s.execute("CREATE TABLE admin_actions (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, admin TEXT NOT NULL,"
+                    + " action TEXT NOT NULL, detail TEXT NOT NULL, outcome TEXT NOT NULL)");
+            s.execute("CREATE TABLE answered_updates (bot INTEGER NOT NULL, update_id INTEGER NOT NULL,"
+                    + " at INTEGER NOT NULL, PRIMARY KEY (bot, update_id))");
+            s.execute("CREATE TABLE votes (voter TEXT NOT NULL, entry TEXT NOT NULL, helpful INTEGER NOT NULL,"
+                    + " at INTEGER NOT NULL, PRIMARY KEY (voter, entry))");
+            s.execute("INSERT INTO questions (at, chat, question, outcome, entries, score, candidates) VALUES"
+                    + " (1, 'h1', '运城的低保户有多少', 'ANSWER', 'assistance.urban-dibao', 0.6, ''),"
+                    + " (2, 'h1', '技能培训多少人次', 'SUGGEST', '', 0.5,"
+                    + " 'employment.offline-training:0.500,employment.online-training:0.480')");
+            s.execute("INSERT INTO votes VALUES ('h1', 'assistance.urban-dibao', 0, 3)");
+            s.execute("PRAGMA user_version = 2");
+        }
+        try (Journal j = Journal.open(data, Clock.systemUTC())) {
+            assertEquals(3, j.schemaVersion());
+            List<Journal.Row> rows = j.rows(Instant.EPOCH, 10);
+            assertEquals(List.of(new Journal.Row(1, Instant.ofEpochMilli(1), "h1", "运城的低保户有多少",
+                    Journal.Outcome.ANSWER, List.of("assistance.urban-dibao"), null), new Journal.Row(2,
+                    Instant.ofEpochMilli(2), "h1", "技能培训多少人次", Journal.Outcome.SUGGEST,
+                    List.of("employment.offline-training", "employment.online-training"), null)), rows,
+                    "no caveat was recorded before 3; a choice's entries come from its candidates");
+            assertEquals(List.of(new Journal.Vote("assistance.urban-dibao", false, Instant.ofEpochMilli(3), null)),
+                    j.votes(Instant.EPOCH));
+            assertEquals(List.of(), j.marks());
+        }
+    }
+
+    @Test
+    void recordsEachAnswersCaveatAndTiesAVoteToTheAnswerInTheVotersOwnChat() throws Exception {
+        Reply caveated = new Reply(Reply.Kind.ANSWER, List.of("assistance.urban-dibao"), 0.6, "报道只给出山西省全省的数字……",
+                List.of(), List.of(), List.of(), List.of(), "place");
+        try (Journal j = Journal.open(data, Clock.systemUTC())) {
+            j.record("tg:3001", "运城的低保户有多少", caveated);
+            j.record("tg:3001", "心脏支架降价后多少钱", answered("medical.stent-price"));
+            j.vote("tg:3001", List.of("assistance.urban-dibao"), false);
+            j.vote("tg:4004", List.of("medical.stent-price"), true);
+            List<Journal.Row> rows = j.rows(Instant.EPOCH, 10);
+            assertEquals("place", rows.get(0).caveat());
+            assertTrue(rows.get(0).caveated());
+            assertFalse(rows.get(1).caveated());
+            List<Journal.Vote> votes = j.votes(Instant.EPOCH);
+            assertEquals(rows.get(0).id(), votes.get(0).question(), "the voter's own answer with that entry");
+            assertEquals(null, votes.get(1).question(), "a vote on an answer the voter's chat never got");
+            Journal.Stats st = j.stats(Instant.EPOCH, 5);
+            assertEquals(1, st.answered());
+            assertEquals(1, st.caveated());
+        }
     }
 
     @Test
@@ -218,7 +274,7 @@ class JournalTest {
             j.record("a", "心脏支架多少钱", answered("medical.stent-price"));
             j.record("a", "低保有多少人", new Reply(Reply.Kind.SUGGEST, List.of(), 0.5, "您是想问", List.of(),
                     List.of(), List.of(), List.of()));
-            j.record("a", "2", answered("assistance.rural-dibao"));
+            j.picked("a", "2", answered("assistance.rural-dibao"));
             j.record("b", "明天天气怎么样", declined());
             Journal.Stats st = j.stats(Instant.EPOCH, 5);
             assertEquals(3, st.questions());

@@ -49,6 +49,10 @@ public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "123456:TEST-token_for_the_fake";
     public static final long BOT_ID = 777000;
     public static final String BOT_USERNAME = "MinshengTestBot";
+    /** The largest file Telegram lets a bot download. */
+    static final long DOWNLOAD_LIMIT = 20L * 1024 * 1024;
+    /** The most characters of a caption, after markup is read. */
+    static final int CAPTION_LIMIT = 1024;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PATH = Pattern.compile("^/bot([^/]+)/([A-Za-z]+)$");
@@ -62,13 +66,19 @@ public final class FakeBotApi implements AutoCloseable {
     public record SentButton(String text, String data, String url, String switchInlineQuery) {}
 
     /**
-     * One thing the bot did in a chat: a sendMessage ("send"), an editMessageText ("edit").
+     * One thing the bot did in a chat: a sendMessage ("send"), an editMessageText ("edit"), a sendPhoto ("photo") or
+     * a sendDocument ("document": then {@code text} is the caption, and the file's name and bytes are kept).
      *
      * @param parseMode "HTML" or null
      * @param replyTo   the message it replies to, or null
      */
     public record Sent(String method, long chatId, int messageId, String text, String parseMode,
-            List<List<SentButton>> buttons, Integer replyTo) {
+            List<List<SentButton>> buttons, Integer replyTo, String fileName, byte[] file) {
+
+        Sent(String method, long chatId, int messageId, String text, String parseMode, List<List<SentButton>> buttons,
+                Integer replyTo) {
+            this(method, chatId, messageId, text, parseMode, buttons, replyTo, null, null);
+        }
 
         /** Every button label, row by row, flattened. */
         public List<String> buttonTexts() {
@@ -132,6 +142,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final Map<String, Integer> unsupported = new HashMap<>();
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, Long> realSizes = new HashMap<>();
     private final Map<Long, Deque<Long>> sendTimes = new HashMap<>();
     private final Deque<Long> allSendTimes = new ArrayDeque<>();
     private volatile JsonNode commands;
@@ -237,6 +248,24 @@ public final class FakeBotApi implements AutoCloseable {
         doc.put("file_unique_id", "u" + fileId);
         doc.put("file_name", fileName);
         doc.put("file_size", declaredSize);
+        return queue("message", m);
+    }
+
+    /**
+     * A document whose message declares no size (file_size is optional in the Bot API) and which is {@code realSize}
+     * bytes: getFile refuses it as Telegram does when that is over the 20 MB a bot may download.
+     */
+    public int undeclaredDocument(long userId, String fileName, long realSize) {
+        String fileId = "file-" + (files.size() + 1);
+        synchronized (this) {
+            files.put(fileId, new byte[0]);
+            realSizes.put(fileId, realSize);
+        }
+        ObjectNode m = messageNode(userId, "private", userId, null, null, nextMessageId.getAndIncrement());
+        ObjectNode doc = m.putObject("document");
+        doc.put("file_id", fileId);
+        doc.put("file_unique_id", "u" + fileId);
+        doc.put("file_name", fileName);
         return queue("message", m);
     }
 
@@ -627,7 +656,10 @@ public final class FakeBotApi implements AutoCloseable {
             }
             String method = m.group(2).toLowerCase(Locale.ROOT);
             byte[] raw = ex.getRequestBody().readAllBytes();
-            JsonNode body = raw.length == 0 ? JSON.createObjectNode() : JSON.readTree(raw);
+            String type = String.valueOf(ex.getRequestHeaders().getFirst("Content-Type"));
+            Multipart upload = type.startsWith("multipart/form-data") ? Multipart.parse(type, raw) : null;
+            JsonNode body = upload != null ? upload.fields() : raw.length == 0 ? JSON.createObjectNode()
+                    : JSON.readTree(raw);
             synchronized (this) {
                 calls.add(method);
                 notifyAll();
@@ -696,7 +728,26 @@ public final class FakeBotApi implements AutoCloseable {
                     }
                     yield JSON.getNodeFactory().booleanNode(true);
                 }
-                case "getfile" -> getFile(body);
+                case "getfile" -> {
+                    Long real;
+                    synchronized (this) {
+                        real = realSizes.get(body.path("file_id").asText());
+                    }
+                    if (real != null && real > DOWNLOAD_LIMIT) {
+                        respond(ex, 400, error(400, "Bad Request: file is too big", 0));
+                        yield null;
+                    }
+                    yield getFile(body);
+                }
+                case "sendphoto", "senddocument" -> {
+                    String problem = upload == null ? "Bad Request: there is no file in the request"
+                            : checkUpload(method, upload, body);
+                    if (problem != null) {
+                        respond(ex, 400, error(400, problem, 0));
+                        yield null;
+                    }
+                    yield recordUpload(method, upload, body);
+                }
                 default -> {
                     respond(ex, 404, error(404, "Not Found: method not found", 0));
                     yield null;
@@ -907,6 +958,142 @@ public final class FakeBotApi implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** What Telegram refuses in a sendPhoto or sendDocument: a caption too long, a picture it cannot read. */
+    private static String checkUpload(String method, Multipart upload, JsonNode body) {
+        String field = method.equals("sendphoto") ? "photo" : "document";
+        Multipart.Part file = upload.file(field, body);
+        if (file == null) {
+            return "Bad Request: there is no " + field + " in the request";
+        }
+        String caption = body.path("caption").asText("");
+        ObjectNode asText = JSON.createObjectNode();
+        asText.put("text", caption.isEmpty() ? "x" : caption);
+        asText.put("parse_mode", body.path("parse_mode").asText(""));
+        asText.set("reply_markup", body.path("reply_markup"));
+        String problem = check(asText);
+        if (problem != null) {
+            return problem.replace("message is too long", "message caption is too long");
+        }
+        String plain = "HTML".equalsIgnoreCase(body.path("parse_mode").asText()) ? caption.replaceAll("<[^>]+>", "")
+                .replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&") : caption;
+        if (plain.length() > CAPTION_LIMIT) {
+            return "Bad Request: message caption is too long";
+        }
+        if (method.equals("sendphoto")) {
+            try {
+                if (javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file.bytes())) == null) {
+                    return "Bad Request: IMAGE_PROCESS_FAILED";
+                }
+            } catch (IOException e) {
+                return "Bad Request: IMAGE_PROCESS_FAILED";
+            }
+        }
+        return null;
+    }
+
+    private synchronized JsonNode recordUpload(String method, Multipart upload, JsonNode body) {
+        boolean photo = method.equals("sendphoto");
+        Multipart.Part file = upload.file(photo ? "photo" : "document", body);
+        long chatId = body.path("chat_id").asLong();
+        List<List<SentButton>> buttons = new ArrayList<>();
+        for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+            List<SentButton> r = new ArrayList<>();
+            row.forEach(b -> r.add(new SentButton(b.path("text").asText(), text(b, "callback_data"), text(b, "url"),
+                    text(b, "switch_inline_query"))));
+            buttons.add(List.copyOf(r));
+        }
+        int id = nextMessageId.getAndIncrement();
+        JsonNode reply = body.path("reply_parameters").path("message_id");
+        sent.add(new Sent(photo ? "photo" : "document", chatId, id, body.path("caption").asText(""),
+                body.hasNonNull("parse_mode") ? body.get("parse_mode").asText() : null, List.copyOf(buttons),
+                reply.isMissingNode() || reply.isNull() ? null : reply.asInt(), file.fileName(), file.bytes()));
+        notifyAll();
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", id);
+        m.put("date", now());
+        m.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId < 0 ? "supergroup" : "private")));
+        m.set("from", user(BOT_ID, true));
+        if (photo) {
+            ObjectNode size = m.putArray("photo").addObject();
+            size.put("file_id", "photo-" + id);
+            size.put("file_unique_id", "p" + id);
+            size.put("width", 1000);
+            size.put("height", 900);
+        } else {
+            ObjectNode doc = m.putObject("document");
+            doc.put("file_id", "doc-" + id);
+            doc.put("file_unique_id", "d" + id);
+            doc.put("file_name", file.fileName());
+        }
+        return m;
+    }
+
+    /**
+     * A multipart/form-data body as the client sends a file: plain fields (JSON-valued ones, such as reply_markup,
+     * parsed) and files by field name.
+     */
+    record Multipart(ObjectNode fields, Map<String, Part> files) {
+        record Part(String fileName, byte[] bytes) {}
+
+        /** The file sent for a field: a part of that name, or the part the field names as attach://name. */
+        Part file(String field, JsonNode body) {
+            String value = body.path(field).asText("");
+            return value.startsWith("attach://") ? files.get(value.substring("attach://".length())) : files.get(field);
+        }
+
+        static Multipart parse(String contentType, byte[] body) throws IOException {
+            Matcher b = Pattern.compile("boundary=\"?([^\";]+)\"?").matcher(contentType);
+            if (!b.find()) {
+                throw new IOException("multipart without a boundary");
+            }
+            byte[] delimiter = ("--" + b.group(1)).getBytes(StandardCharsets.ISO_8859_1);
+            ObjectNode fields = JSON.createObjectNode();
+            Map<String, Part> files = new HashMap<>();
+            int at = indexOf(body, delimiter, 0);
+            while (at >= 0) {
+                int start = at + delimiter.length;
+                if (start + 1 < body.length && body[start] == '-' && body[start + 1] == '-') {
+                    break;
+                }
+                start += 2; // CRLF after the delimiter
+                int next = indexOf(body, delimiter, start);
+                if (next < 0) {
+                    break;
+                }
+                int headersEnd = indexOf(body, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), start);
+                String headers = new String(body, start, headersEnd - start, StandardCharsets.UTF_8);
+                byte[] content = java.util.Arrays.copyOfRange(body, headersEnd + 4, next - 2);
+                Matcher name = Pattern.compile("name=\"([^\"]*)\"").matcher(headers);
+                Matcher fileName = Pattern.compile("filename=\"([^\"]*)\"").matcher(headers);
+                if (name.find()) {
+                    if (fileName.find()) {
+                        files.put(name.group(1), new Part(fileName.group(1), content));
+                    } else {
+                        String value = new String(content, StandardCharsets.UTF_8);
+                        JsonNode parsed = value.startsWith("{") || value.startsWith("[") ? JSON.readTree(value)
+                                : JSON.getNodeFactory().textNode(value);
+                        fields.set(name.group(1), parsed);
+                    }
+                }
+                at = next;
+            }
+            return new Multipart(fields, files);
+        }
+
+        private static int indexOf(byte[] haystack, byte[] needle, int from) {
+            outer:
+            for (int i = from; i <= haystack.length - needle.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
+        }
     }
 
     private synchronized JsonNode getFile(JsonNode body) {
