@@ -238,20 +238,15 @@ class MainTest {
     @Test
     void neverPrintsTheToken() throws Exception {
         String token = "123456:SECRET-token_value-abcdefghij";
-        PrintStream original = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         Run r;
+        // What the bot logs is checked for the token where it logs (SigtermTest, the tests using CapturedLog).
         try (FakeBotApi fake = new FakeBotApi()) {
             // The fake Bot API refuses this token, as Telegram refuses a wrong one.
             r = run(Map.of("TELEGRAM_BOT_TOKEN", token, "TELEGRAM_API_URL", fake.url().toString()), "");
-        } finally {
-            System.setErr(original);
         }
         assertEquals(1, r.status(), r.err());
         assertTrue(r.err().contains("the Bot API refused TELEGRAM_BOT_TOKEN (401)"), r.err());
         assertFalse(r.out().contains("SECRET") || r.err().contains("SECRET"), r.err());
-        assertFalse(log.toString(StandardCharsets.UTF_8).contains("SECRET"), log.toString(StandardCharsets.UTF_8));
         Run bad = run(Map.of("TELEGRAM_BOT_TOKEN", "not a token SECRET"), "", "chat");
         assertEquals(2, bad.status());
         assertFalse(bad.err().contains("SECRET"), bad.err());
