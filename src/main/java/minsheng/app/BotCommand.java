@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
                 "With no command: the Telegram bot when TELEGRAM_BOT_TOKEN is set, else the console chat."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-                "0:done, or stopped cleanly (SIGTERM, Ctrl-C, end of input)",
+                "0:done: the work finished, the Telegram bot stopped on SIGTERM or Ctrl-C, the chat ended",
                 "1:the work failed: knowledge with problems, a question set or article that cannot be read, the Bot API "
                         + "refusing the token, problems found by check, a line ask could not answer",
                 "2:a bad setting (the message names it) or bad usage (the command's help follows)"},
