@@ -1,6 +1,13 @@
 package minsheng.app;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -34,23 +41,35 @@ record Config(
         adminIds = Set.copyOf(adminIds);
     }
 
-    /** A setting found wrong only when it is used, such as a knowledge folder that does not exist. */
-    static final class BadSetting extends RuntimeException {
-        BadSetting(String message) {
-            super(message);
-        }
-    }
-
     /**
      * Checks that KNOWLEDGE_DIR names a folder, for the commands that read knowledge (help does not). A missing
      * folder is a bad setting (exit 2), not a knowledge problem.
      */
     void requireKnowledgeDir() {
-        if (!java.nio.file.Files.isDirectory(knowledgeDir)) {
-            throw new BadSetting("KNOWLEDGE_DIR is \"" + knowledgeDir + "\", which is not a folder"
-                    + (java.nio.file.Files.exists(knowledgeDir) ? "" : " (it does not exist)")
+        if (!Files.isDirectory(knowledgeDir)) {
+            throw ExitException.badSetting("KNOWLEDGE_DIR is \"" + knowledgeDir + "\", which is not a folder"
+                    + (Files.exists(knowledgeDir) ? "" : " (it does not exist)")
                     + "; set it to the knowledge folder, or run from the project folder");
         }
+    }
+
+    /** DATA_DIR found unusable when the bot opened it: a bad setting (exit 2), said in plain words. */
+    ExitException unusableDataDir(IOException e) {
+        return ExitException.badSetting("DATA_DIR is \"" + dataDir + "\", which cannot be used: " + plainly(e)
+                + "; set it to a folder the bot may create and write in");
+    }
+
+    /** What went wrong with a file, without the exception's class name (the JDK gives only the path for some). */
+    private static String plainly(IOException e) {
+        if (!(e instanceof FileSystemException f) || f.getReason() != null) {
+            return e.getMessage();
+        }
+        String what = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or folder"
+                : e instanceof FileAlreadyExistsException ? "already exists"
+                : e instanceof NotDirectoryException ? "not a folder"
+                : "cannot be used";
+        return f.getMessage() + ": " + what;
     }
 
     boolean hasToken() {

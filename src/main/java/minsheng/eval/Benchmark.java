@@ -2,8 +2,6 @@ package minsheng.eval;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import minsheng.answer.Conversations;
 import minsheng.answer.Snapshot;
+import minsheng.knowledge.TextFile;
 
 /**
  * Measures what a citizen's question costs in-process: after a warm-up, questions go round and round through
@@ -72,11 +71,12 @@ public final class Benchmark {
 
     /**
      * The questions of a question set (the text after the tab; a line without a tab is a question of its own),
-     * comment and blank lines skipped. Expected answers are not needed to time answering.
+     * comment and blank lines skipped. Expected answers are not needed to time answering. A file that cannot be read
+     * gives a message naming it and what is wrong.
      */
     public static List<String> questions(Path file) throws IOException {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        for (String line : TextFile.read(file).lines().toList()) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

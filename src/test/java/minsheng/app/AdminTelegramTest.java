@@ -65,7 +65,7 @@ class AdminTelegramTest {
         env.put("KNOWLEDGE_DIR", knowledge.toString());
         env.put("DATA_DIR", root.resolve("data").toString());
         Main main = new Main(env, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
+                new PrintStream(err, true, StandardCharsets.UTF_8), level -> { });
         running = new Thread(() -> main.run(new String[] {"telegram"}), "bot-under-test");
         running.start();
     }

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,8 +36,8 @@ class MainTest {
                 "DATA_DIR", "target/test-data/main"));
         environment.putAll(env);
         int status = new Main(environment, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
-                .run(args);
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                level -> { }).run(args);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -127,7 +128,105 @@ class MainTest {
     void unknownCommandPrintsUsage() {
         Run r = run("serve");
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("unknown command \"serve\"") && r.err().contains("usage:"), r.err());
+        assertTrue(r.err().startsWith("unknown command \"serve\"\nUsage: java -jar minsheng-bot.jar"), r.err());
+        assertTrue(r.err().contains("  bench "), "lists the commands: " + r.err());
+    }
+
+    @Test
+    void everyCommandPrintsItsOwnHelpWithTheExitStatusesAndExitsZero() {
+        for (String command : List.of("telegram", "chat", "ask", "check", "eval", "bench")) {
+            Run r = run(command, "--help");
+            assertEquals(0, r.status(), command + ": " + r.err());
+            assertTrue(r.out().startsWith("Usage: java -jar minsheng-bot.jar " + command + " [-hV]"), r.out());
+            assertTrue(r.out().contains("Exit status:\n  0 ") && r.out().contains("KNOWLEDGE_DIR"), r.out());
+            assertEquals("", r.err());
+        }
+        assertTrue(run("ask", "--help").out().contains("--conversation"));
+        assertTrue(run("bench", "--help").out().contains("--seconds=N"));
+    }
+
+    @Test
+    void helpAndHelpOptionListEveryCommand() {
+        for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"-h"})) {
+            Run r = run(args);
+            assertEquals(0, r.status(), r.err());
+            for (String command : List.of("telegram", "chat", "ask", "check", "eval", "bench")) {
+                assertTrue(r.out().contains("\n  " + command + " "), command + " missing from " + r.out());
+            }
+        }
+        assertEquals(run("eval", "--help").out(), run("help", "eval").out());
+    }
+
+    @Test
+    void versionNamesTheBotOnEveryCommand() {
+        Run r = run("--version");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("minsheng-bot "), r.out());
+        assertEquals(r.out(), run("ask", "--version").out());
+        assertEquals(r.out(), run("bench", "-V").out());
+    }
+
+    @Test
+    void everyCommandRefusesAnExtraArgumentOrAnUnknownOptionTheSameWayAndRunsNothing() {
+        Map<List<String>, String> refused = Map.of(
+                List.of("chat", "extra"), "chat: unexpected argument \"extra\"",
+                List.of("check", "extra"), "check: unexpected argument \"extra\"",
+                List.of("telegram", "extra"), "telegram: unexpected argument \"extra\"",
+                List.of("eval", "eval/dev.tsv", "extra"), "eval: unexpected argument \"extra\"",
+                List.of("ask", "--bogus", "低保"), "ask: unknown option \"--bogus\"",
+                List.of("bench", "--bogus"), "bench: unknown option \"--bogus\"",
+                List.of("--bogus"), "unknown option \"--bogus\"");
+        refused.forEach((args, problem) -> {
+            Run r = run(Map.of(), "心脏支架多少钱\n", args.toArray(String[]::new));
+            assertEquals(2, r.status(), args + ": " + r.err());
+            assertEquals("", r.out(), args + " ran");
+            String command = args.get(0).startsWith("-") ? "" : " " + args.get(0);
+            assertTrue(r.err().startsWith(problem + "\nUsage: java -jar minsheng-bot.jar" + command), r.err());
+        });
+    }
+
+    @Test
+    void withoutATokenTheBareJarIsTheConsoleChat() {
+        Run r = run(Map.of(), "农村低保有多少人\n");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("99.2万人") && r.out().contains("再见"), r.out());
+    }
+
+    @Test
+    void benchWithAMissingKnowledgeFolderIsABadSettingLikeEveryOtherCommand() {
+        for (String command : List.of("bench", "ask", "chat", "eval", "check")) {
+            Run r = run(Map.of("KNOWLEDGE_DIR", "no/such/folder"), "", command);
+            assertEquals(2, r.status(), command + ": " + r.err());
+            assertTrue(r.err().startsWith("configuration: KNOWLEDGE_DIR is \"no/such/folder\""), r.err());
+        }
+    }
+
+    @Test
+    void chatWithAnUnusableDataFolderSaysSoInPlainWords(@TempDir Path root) throws Exception {
+        Path file = Files.writeString(root.resolve("a-file"), "");
+        Run r = run(Map.of("DATA_DIR", file.resolve("data").toString()), "低保\n", "chat");
+        assertEquals(2, r.status(), r.err());
+        assertEquals("configuration: DATA_DIR is \"" + file.resolve("data") + "\", which cannot be used: "
+                + file.resolve("data") + ": Not a directory; set it to a folder the bot may create and write in",
+                r.err().strip());
+        assertEquals("", r.out(), "nothing was answered");
+    }
+
+    @Test
+    void benchNamesAQuestionFileItCannotReadAndWhatIsWrong() {
+        Run r = run("bench", "--questions", "nope.tsv", "--seconds", "0.05");
+        assertEquals(1, r.status(), r.err());
+        assertEquals("bench: cannot use the question set nope.tsv:\nnope.tsv: no such file", r.err().strip());
+    }
+
+    @Test
+    void benchRefusesZeroSecondsWithTheRuleItApplies() {
+        for (String seconds : List.of("0", "-1", "3601", "NaN")) {
+            Run r = run("bench", "--seconds", seconds);
+            assertEquals(2, r.status(), r.err());
+            assertTrue(r.err().startsWith("--seconds must be a number of seconds more than 0 and at most 3600, such"
+                    + " as 0.5 or 10; not \"" + seconds + "\"\nUsage: java -jar minsheng-bot.jar bench"), r.err());
+        }
     }
 
     @Test
@@ -141,20 +240,15 @@ class MainTest {
     @Test
     void neverPrintsTheToken() throws Exception {
         String token = "123456:SECRET-token_value-abcdefghij";
-        PrintStream original = System.err;
-        ByteArrayOutputStream log = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
         Run r;
+        // What the bot logs is checked for the token where it logs (SigtermTest, the tests using CapturedLog).
         try (FakeBotApi fake = new FakeBotApi()) {
             // The fake Bot API refuses this token, as Telegram refuses a wrong one.
             r = run(Map.of("TELEGRAM_BOT_TOKEN", token, "TELEGRAM_API_URL", fake.url().toString()), "");
-        } finally {
-            System.setErr(original);
         }
         assertEquals(1, r.status(), r.err());
         assertTrue(r.err().contains("the Bot API refused TELEGRAM_BOT_TOKEN (401)"), r.err());
         assertFalse(r.out().contains("SECRET") || r.err().contains("SECRET"), r.err());
-        assertFalse(log.toString(StandardCharsets.UTF_8).contains("SECRET"), log.toString(StandardCharsets.UTF_8));
         Run bad = run(Map.of("TELEGRAM_BOT_TOKEN", "not a token SECRET"), "", "chat");
         assertEquals(2, bad.status());
         assertFalse(bad.err().contains("SECRET"), bad.err());

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import minsheng.answer.Conversations;
 import minsheng.answer.Reply;
+import minsheng.telegram.CapturedLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -288,6 +289,8 @@ class JournalTest {
 
     @Test
     void aDatabaseAnotherProcessHoldsIsLoggedAndTheBotGoesOn() throws Exception {
+        CapturedLog log = new CapturedLog();
+        log.capture();
         try (Journal j = Journal.open(data, Clock.systemUTC())) {
             assertTrue(j.record("a", "低保有多少人", declined()));
             try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(Journal.FILE_NAME));
@@ -301,6 +304,10 @@ class JournalTest {
             assertTrue(j.record("a", "残疾人补贴多少", declined()));
         }
         assertEquals(List.of("低保有多少人", "残疾人补贴多少"), column("SELECT question FROM questions ORDER BY id"));
+        assertTrue(log.text().contains("ERROR Journal - journal: could not record a question in "
+                + data.resolve(Journal.FILE_NAME) + " ([SQLITE_BUSY]"), log.text());
+        assertTrue(log.text().contains("the bot keeps answering"), log.text());
+        log.restore();
     }
 
     @Test
@@ -309,9 +316,15 @@ class JournalTest {
                 Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
+        CapturedLog log = new CapturedLog();
+        log.capture();
         try (Journal j = Journal.open(data, Clock.systemUTC())) {
             assertFalse(j.record("a", "低保有多少人", declined()));
         }
+        assertTrue(log.text().contains("ERROR Journal - journal: could not open in " + data.resolve(Journal.FILE_NAME)
+                + " (" + data.resolve(Journal.FILE_NAME) + " was written by a newer release (schema 99, this release"
+                + " knows " + Journal.SCHEMA_VERSION + "); it is left untouched)"), log.text());
+        log.restore();
         assertEquals(List.of("99"), column("PRAGMA user_version"));
         assertEquals(List.of(), column("SELECT name FROM sqlite_master WHERE name = 'questions'"));
     }

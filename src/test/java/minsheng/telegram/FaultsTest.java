@@ -183,6 +183,7 @@ class FaultsTest {
             h.api.text(USER, STENT);
             List<FakeBotApi.Sent> sent = h.api.awaitSent(USER, 1, WAIT);
             assertEquals(stentReply(), sent.get(sent.size() - 1).plainText());
+            assertTrue(logText().contains("handling failed: java.lang.StackOverflowError: deep"), logText());
         }
     }
 

@@ -4,6 +4,7 @@ import static minsheng.telegram.Harness.WAIT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -74,16 +75,22 @@ class HooksTest {
     }
 
     @Test
-    void aFailingHandlerTellsTheUserPlainlyAndTheBotGoesOn() throws Exception {
+    void aFailingHandlerTellsTheUserPlainlyLogsItAndTheBotGoesOn() throws Exception {
         Hooks hooks = new Hooks().command("broken", null, r -> {
             throw new IllegalStateException("boom");
         });
+        CapturedLog log = new CapturedLog();
+        log.capture();
         try (Harness h = new Harness(hooks, Harness.FAST).start()) {
             h.api.text(USER, "/broken");
             h.api.text(USER, "心脏支架现在多少钱");
             List<FakeBotApi.Sent> sent = h.api.awaitSent(USER, 2, WAIT);
             assertEquals(Messages.get("telegram.error"), sent.get(0).text());
             assertEquals(Harness.reply("心脏支架现在多少钱"), sent.get(1).plainText());
+            assertTrue(log.text().contains("ERROR UpdateHandler - chat " + LogNames.chat(USER)
+                    + ": /broken failed: java.lang.IllegalStateException: boom"), log.text());
+        } finally {
+            log.restore();
         }
     }
 
@@ -92,12 +99,18 @@ class HooksTest {
         Hooks hooks = new Hooks().command("crash", null, r -> {
             throw new AssertionError("an error no handler catches");
         });
+        CapturedLog log = new CapturedLog();
+        log.capture();
         try (Harness h = new Harness(hooks, Harness.FAST).start()) {
             h.api.text(USER, "/crash");
             h.api.text(USER, "心脏支架现在多少钱");
             assertEquals(Harness.reply("心脏支架现在多少钱"), h.api.awaitSent(USER, 1, WAIT).get(0).plainText());
             h.api.awaitConfirmed(WAIT);
             assertEquals(0, h.api.pendingUpdates());
+            assertTrue(log.text().contains("ERROR ChatLanes - chat " + LogNames.chat(USER)
+                    + ": handling failed: java.lang.AssertionError: an error no handler catches"), log.text());
+        } finally {
+            log.restore();
         }
     }
 
