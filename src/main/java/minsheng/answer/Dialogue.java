@@ -118,8 +118,15 @@ final class Dialogue {
             bestWeight = weight(alone.reply(), about);
         }
         double leader = -1;
+        // The surest story reading that declines naming what the report says on its subject: told in place of a
+        // decline that names nothing, should no reading answer.
+        Turn named = null;
         for (String read : readings) {
             Result r = whole(read);
+            if (r.reply().kind() == Reply.Kind.DECLINE && !r.reply().related().isEmpty()
+                    && (named == null || r.reply().score() > named.reply().score())) {
+                named = new Turn(r.reply(), remembered(r.reply(), read));
+            }
             if (r.answers()) {
                 double w = weight(r.reply(), about);
                 if (w > bestWeight && leader < 0) {
@@ -146,7 +153,21 @@ final class Dialogue {
         // did before stories were read apart.
         if (best == null || bestWeight < STORY_SHARE * best.reply().score()
                 && !snapshot.namesItsSubject(story.question())) {
-            return alone.reply().kind() == Reply.Kind.ANSWER ? told(told) : alone;
+            if (alone.reply().kind() == Reply.Kind.ANSWER) {
+                return told(told);
+            }
+            Turn said = alone;
+            // 「听说2021年开始心脏支架集采降价，降到多少了」: the question alone asks for its subject, which the story has
+            // named; the message read whole says why it is declined, and what the report does say, instead.
+            if (previous == null && followUps.read(story.question()).shape() == FollowUps.Shape.MEASURE) {
+                Turn whole = told(told);
+                if (whole.reply().kind() != Reply.Kind.ANSWER) {
+                    said = whole;
+                }
+            }
+            // 「……听说郑太高铁开通了，从太原到郑州坐高铁要多长时间，票多少钱」: a decline that only lists the topics
+            // gives way to the story's reading that names what the report does say about the line.
+            return named != null && saysNothing(said.reply()) ? named : said;
         }
         return best;
     }
@@ -712,6 +733,13 @@ final class Dialogue {
     private boolean speaksOf(String entryId, String qualifier) {
         Entry e = knowledge.entry(entryId).orElseThrow();
         return FollowUps.speaksOf(qualifier, e.answer() + String.join("", e.questions()));
+    }
+
+    /** A decline with no reason of its own and nothing named: only that the report does not answer it. */
+    private boolean saysNothing(Reply reply) {
+        return reply.kind() == Reply.Kind.DECLINE && reply.related().isEmpty()
+                && (reply.text().startsWith(Messages.get("decline.intro", "《" + knowledge.report().title() + "》"))
+                || reply.text().startsWith(Messages.get("conv.followup.subject")));
     }
 
     private Reply decline(String why) {

@@ -134,8 +134,11 @@ final class Responder {
      * (buttons in Telegram), in place of the list of every topic.
      */
     private Reply said(Match.Reason reason, double score, List<Match.Candidate> said) {
-        StringBuilder text = new StringBuilder(reason == Match.Reason.OTHER_SUBJECT
-                ? Messages.get("decline.subject", reportName) : Messages.get("decline.figure", reportName));
+        StringBuilder text = new StringBuilder(switch (reason) {
+            case OTHER_SUBJECT -> Messages.get("decline.subject", reportName);
+            case OTHER_YEAR -> Messages.get("decline.year", reportName, reportYear);
+            default -> Messages.get("decline.figure", reportName);
+        });
         text.append('\n').append(Messages.get("decline.said"));
         List<Reply.Suggestion> named = new ArrayList<>();
         for (Match.Candidate c : said) {

@@ -30,7 +30,7 @@ final class AskCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--json", description = "one JSON object per reply: question, kind, answered, entryId, entryIds, "
-            + "score, reply, suggestions, related, caveat (see README.md)")
+            + "score, reply, suggestions, related, caveat (see docs/design.md)")
     boolean json;
 
     @Option(names = "--conversation", description = "read the lines of standard input as the turns of one "

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** Times loading and answering in this process; the figures README.md's performance tables come from. */
+/** Times loading and answering in this process; the figures of docs/measurements.md come from. */
 @Command(name = "bench", description = {"Time loading and answering in this process.",
         "Phases of N seconds each over a question set: warm-up, one thread, all cores, cached, in conversation. The "
                 + "last line is one JSON object of figures."})

@@ -10,7 +10,7 @@ import minsheng.answer.Reply;
 
 /**
  * What the command line prints as JSON, one object a line: a reply as {@code ask --json} gives it (the fields and
- * their order are documented in README.md), a line that failed, {@code bench}'s figures.
+ * their order are documented in docs/design.md), a line that failed, {@code bench}'s figures.
  */
 final class JsonOutput {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** Serves Telegram until the process is told to stop (SIGTERM, Ctrl-C) or its thread is interrupted. */
 @Command(name = "telegram", description = {"The Telegram bot: long polling; needs TELEGRAM_BOT_TOKEN.",
         "Serves until SIGTERM or Ctrl-C, then stops within 5 s and exits 0. The token comes from @BotFather (see "
-                + "README.md, Telegram)."})
+                + "README.md, Setting up Telegram)."})
 final class TelegramCommand implements Callable<Integer> {
 
     /** Builds the bot for the settings (Main's Telegram wiring) and has {@code server} serve it. */
@@ -41,7 +41,7 @@ final class TelegramCommand implements Callable<Integer> {
         Config config = settings.config();
         if (!config.hasToken()) {
             throw new ExitException(ExitException.USAGE, "TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather"
-                    + " and set its token (see README.md, Telegram)");
+                    + " and set its token (see README.md, Setting up Telegram)");
         }
         return wiring.run(config, TelegramCommand::serve);
     }

@@ -33,7 +33,7 @@ public final class Benchmark {
                          Timings conversation, double heapUsedMiBAfterGc, long loadMillis, long indexMillis,
                          long reloadMillis) {
 
-        /** The figures under their names, units in the names, in the order the README lists them. */
+        /** The figures under their names, units in the names, in the order docs/measurements.md lists them. */
         public Map<String, Object> fields() {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("questionsPerSecondOneThread", Math.round(uncached.perSecond()));

@@ -41,7 +41,8 @@ final class SelfContradiction {
             return Optional.of("「" + detail.group(1) + "」");
         }
         Matcher place = PLACE.matcher(lead);
-        if (place.find() && body.contains(place.group(1))) {
+        // The answer saying the same lack again (「报道没有分市、分县的人数」) does not state the place's figure.
+        if (place.find() && body.replace("没有" + place.group(1), "").contains(place.group(1))) {
             return Optional.of("「" + place.group(1) + "」的数字");
         }
         if (NO_RAISE.matcher(lead).find() && RAISE_STATED.matcher(body).find()) {

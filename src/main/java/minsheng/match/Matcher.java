@@ -368,7 +368,9 @@ public final class Matcher {
                     candidates(List.of(ranked.get(0))), premise.get());
         }
         if (topGap != Match.Reason.NONE) {
-            return decline(topGap, all, topGap == Match.Reason.FIGURE_NOT_STATED ? about.onSubject(ranked) : List.of());
+            // What the report does say on the subject is named: another year's question still learns the report's.
+            return decline(topGap, all, topGap == Match.Reason.FIGURE_NOT_STATED || topGap == Match.Reason.OTHER_YEAR
+                    ? about.onSubject(ranked) : List.of());
         }
         Match decided = decide(all, answerable(ranked, topGap, asking, askedYears, asked, t), t);
         if (decided.outcome() == Match.Outcome.DECLINE) {

@@ -2,7 +2,7 @@ package minsheng.match;
 
 /**
  * Where the engine draws its lines on the 0–1 confidence scale (1 is a question the knowledge holds word for word).
- * The defaults were chosen by measuring the development question set; see README.md.
+ * The defaults were chosen by measuring the development question set; see docs/measurements.md.
  *
  * @param answerAt    answer outright at or above this confidence, when no other entry is close
  * @param suggestAt   offer suggestions at or above this; decline below it

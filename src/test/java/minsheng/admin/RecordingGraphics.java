@@ -160,12 +160,12 @@ final class RecordingGraphics extends java.awt.Graphics2D {
     }
 
     @Override
-    public void setRenderingHints(java.util.Map a0) {
+    public void setRenderingHints(java.util.Map<?, ?> a0) {
         g.setRenderingHints(a0);
     }
 
     @Override
-    public void addRenderingHints(java.util.Map a0) {
+    public void addRenderingHints(java.util.Map<?, ?> a0) {
         g.addRenderingHints(a0);
     }
 

@@ -274,6 +274,33 @@ class ConversationsTest {
     }
 
     @Test
+    void aStoryThatNamesTheSubjectIsNeverAskedToNameIt() {
+        Reply year = say("听说2021年开始心脏支架集采降价，降到多少了");
+        assertEquals(Reply.Kind.DECLINE, year.kind(), year.text());
+        assertTrue(year.text().startsWith("抱歉，《山西省2020年民生工作报道》讲的是2020年的情况"), year.text());
+        assertTrue(year.related().stream().anyMatch(s -> s.entryId().equals("medical.stent-price")),
+                "names what the report does say about the stent: " + year.text());
+        assertFalse(year.text().contains("请把要问的事说完整"), year.text());
+    }
+
+    @Test
+    void aStoryTheReportHasNoFigureForNamesWhatItDoesSay() {
+        Reply r = say("闺女在郑州上班，俺想坐高铁去看外孙，听说郑太高铁开通了，从太原到郑州坐高铁要多长时间，票多少钱？");
+        assertEquals(Reply.Kind.DECLINE, r.kind(), r.text());
+        assertEquals(List.of("city.zhengtai-hsr"), r.related().stream().map(Reply.Suggestion::entryId).toList(),
+                r.text());
+    }
+
+    @Test
+    void anotherYearsQuestionIsToldWhatTheReportGivesForItsOwnYear() {
+        Reply r = say("2021年城镇新增就业多少人");
+        assertEquals(Reply.Kind.DECLINE, r.kind(), r.text());
+        assertTrue(r.text().startsWith("抱歉，《山西省2020年民生工作报道》讲的是2020年的情况，没有您问的那一年的数字。"), r.text());
+        assertTrue(r.related().stream().anyMatch(s -> s.entryId().equals("employment.urban-new-jobs")), r.text());
+        assertFalse(r.text().contains("48.77"), "no figure of another year: " + r.text());
+    }
+
+    @Test
     void givesEveryThingOfAListAskedInAllAndNoTotal() {
         Reply r = say("孤儿、事实无人抚养儿童、残疾儿童总共多少");
         assertEquals(List.of("children.orphans", "children.de-facto-orphans", "children.disability-rehab"),

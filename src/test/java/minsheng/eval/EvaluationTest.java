@@ -106,6 +106,15 @@ class EvaluationTest {
                 "您问到的「几个站」，报道里没有讲。报道说的是2020年的情况：\n2020年，太原地铁2号线通车。",
                 List.of(), List.of(), List.of(), List.of(), "detail");
         assertTrue(SelfContradiction.in(honest).isEmpty());
+        Reply saidTwice = new Reply(Reply.Kind.ANSWER, List.of("rural"), 0.5,
+                "报道只给出山西省的数字，没有分市、分县的数字。\n据2020年的报道，全省农村低保对象有99.2万人。这是全省的人数，"
+                        + "报道没有分市、分县的人数。",
+                List.of(), List.of(), List.of(), List.of(), "place");
+        assertTrue(SelfContradiction.in(saidTwice).isEmpty(), "the answer repeats the lack; it states no city's figure");
+        Reply cityStated = new Reply(Reply.Kind.ANSWER, List.of("metro"), 0.5,
+                "报道只讲了太原市的情况，没有大同的数字。\n2020年，大同新开了3条公交线路。",
+                List.of(), List.of(), List.of(), List.of(), "place");
+        assertEquals("「大同」的数字", SelfContradiction.in(cityStated).orElseThrow());
     }
 
     @Test

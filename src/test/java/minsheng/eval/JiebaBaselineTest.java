@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine against the plain way to build such a bot: jieba word segmentation and Lucene BM25 over the same
  * stored questions, no normalization, synonyms or pinyin, declining below a raw-score cut-off. The baseline gets
- * its best cut-off on each question set; the engine keeps its defaults. Prints both so the README can quote them.
+ * its best cut-off on each question set; the engine keeps its defaults. Prints both so docs/measurements.md can quote them.
  */
 class JiebaBaselineTest {
 

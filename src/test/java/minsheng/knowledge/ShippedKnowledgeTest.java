@@ -42,7 +42,7 @@ class ShippedKnowledgeTest {
     void readmeStatesTheShippedCounts() throws IOException, KnowledgeException {
         KnowledgeBase kb = KnowledgeLoader.load(KNOWLEDGE);
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("holds (\\d+) entries with (\\d+) stored questions").matcher(readme);
+        Matcher m = Pattern.compile("has (\\d+) entries and (\\d+) stored questions").matcher(readme);
         assertTrue(m.find(), "README no longer states the counts");
         int questions = kb.entries().stream().mapToInt(e -> e.questions().size()).sum();
         assertEquals(kb.entries().size() + " entries, " + questions + " questions",
