@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -495,16 +497,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     /** Waits until at least {@code n} messages were accepted overall. */
     public void awaitSendCount(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (sendCount() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(sendCount() + " message(s) sent, expected " + n);
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-        }
+        await(() -> sendCount() >= n, timeout, () -> sendCount() + " message(s) sent, expected " + n);
     }
 
     /** The id of the last update queued (ids run from 1). */
@@ -558,49 +551,23 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     /** Waits until a chat has received at least {@code n} messages; returns them all (fails after the timeout). */
-    public List<Sent> awaitSent(long chatId, int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (sent(chatId).size() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("chat " + chatId + " got " + sent(chatId).size() + " message(s), expected "
-                            + n + ": " + sent(chatId));
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            return sent(chatId);
-        }
+    public synchronized List<Sent> awaitSent(long chatId, int n, Duration timeout) throws InterruptedException {
+        await(() -> sent(chatId).size() >= n, timeout, () -> "chat " + chatId + " got " + sent(chatId).size()
+                + " message(s), expected " + n + ": " + sent(chatId));
+        return sent(chatId);
     }
 
     /** Waits until {@code n} inline queries have been answered; returns every answer, in order. */
-    public List<InlineAnswer> awaitInlineAnswers(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (inlineAnswers.size() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(inlineAnswers.size() + " inline answers, expected " + n);
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            return List.copyOf(inlineAnswers);
-        }
+    public synchronized List<InlineAnswer> awaitInlineAnswers(int n, Duration timeout) throws InterruptedException {
+        await(() -> inlineAnswers.size() >= n, timeout, () -> inlineAnswers.size() + " inline answers, expected " + n);
+        return List.copyOf(inlineAnswers);
     }
 
     /** Waits until {@code n} callback queries have been answered. */
-    public List<String> awaitCallbackAnswers(int n, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (callbackAnswers.size() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(callbackAnswers.size() + " callback answers, expected " + n);
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-            return List.copyOf(callbackAnswers);
-        }
+    public synchronized List<String> awaitCallbackAnswers(int n, Duration timeout) throws InterruptedException {
+        await(() -> callbackAnswers.size() >= n, timeout,
+                () -> callbackAnswers.size() + " callback answers, expected " + n);
+        return List.copyOf(callbackAnswers);
     }
 
     /**
@@ -608,31 +575,36 @@ public final class FakeBotApi implements AutoCloseable {
      * once each is answered or passed over: after this, nothing more is sent for them.
      */
     public void awaitConfirmed(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (!updates.isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(updates.size() + " update(s) never confirmed");
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
-        }
+        await(updates::isEmpty, timeout, () -> updates.size() + " update(s) never confirmed");
     }
 
     /** Waits until a method has been called at least {@code n} times. */
     public void awaitCalls(String method, int n, Duration timeout) throws InterruptedException {
         String m = method.toLowerCase(Locale.ROOT);
+        await(() -> calls.stream().filter(m::equals).count() >= n, timeout,
+                () -> method + " called " + calls.stream().filter(m::equals).count() + " time(s), expected " + n);
+    }
+
+    /** A message the bot sent, as the Bot API returns it: its id, time, chat and the bot as sender. */
+    private ObjectNode botMessage(int id, long chatId) {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("message_id", id);
+        m.put("date", now());
+        m.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId < 0 ? "supergroup" : "private")));
+        m.set("from", user(BOT_ID, true));
+        return m;
+    }
+
+    /** Waits, holding this server's lock between checks, until {@code done}; fails with {@code failure} at the end. */
+    private synchronized void await(BooleanSupplier done, Duration timeout,
+                                    Supplier<String> failure) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (this) {
-            while (calls.stream().filter(m::equals).count() < n) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError(method + " called " + calls.stream().filter(m::equals).count()
-                            + " time(s), expected " + n);
-                }
-                TimeUnit.NANOSECONDS.timedWait(this, left);
+        while (!done.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(failure.get());
             }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
         }
     }
 
@@ -864,11 +836,7 @@ public final class FakeBotApi implements AutoCloseable {
             allSendTimes.add(t);
         }
         notifyAll();
-        ObjectNode m = JSON.createObjectNode();
-        m.put("message_id", id);
-        m.put("date", now());
-        m.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId < 0 ? "supergroup" : "private")));
-        m.set("from", user(BOT_ID, true));
+        ObjectNode m = botMessage(id, chatId);
         m.put("text", body.path("text").asText());
         return m;
     }
@@ -1010,11 +978,7 @@ public final class FakeBotApi implements AutoCloseable {
                 body.hasNonNull("parse_mode") ? body.get("parse_mode").asText() : null, List.copyOf(buttons),
                 reply.isMissingNode() || reply.isNull() ? null : reply.asInt(), file.fileName(), file.bytes()));
         notifyAll();
-        ObjectNode m = JSON.createObjectNode();
-        m.put("message_id", id);
-        m.put("date", now());
-        m.set("chat", chat(chatId, chatTypes.getOrDefault(chatId, chatId < 0 ? "supergroup" : "private")));
-        m.set("from", user(BOT_ID, true));
+        ObjectNode m = botMessage(id, chatId);
         if (photo) {
             ObjectNode size = m.putArray("photo").addObject();
             size.put("file_id", "photo-" + id);
